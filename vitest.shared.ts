@@ -1,0 +1,29 @@
+// Test settings shared by every package: workspace packages resolve to their TypeScript sources,
+// and the tests run in a time zone far from Oslo to prove that no date logic leans on the
+// machine's own zone.
+import { readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { UserWorkspaceConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+function workspaceAliases(): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  const dir = join(root, 'packages');
+  for (const name of readdirSync(dir)) {
+    const src = join(dir, name, 'src', 'index.ts');
+    if (existsSync(src)) aliases[`@arshjul/${name}`] = src;
+  }
+  return aliases;
+}
+
+export function sharedTestConfig(_packageUrl: string): UserWorkspaceConfig {
+  return {
+    resolve: { alias: workspaceAliases() },
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      env: { TZ: 'America/New_York' },
+    },
+  };
+}
