@@ -11,5 +11,8 @@ const file = {
   kommune: { id: 'oslo', name: 'Oslo', timeZone: 'Europe/Oslo' },
   years: OSLO_BUNDLED_START_YEARS.map(deriveOsloSchoolYear),
 };
-writeFileSync(new URL('../src/data/oslo.json', import.meta.url), JSON.stringify(file, null, 2) + '\n');
+writeFileSync(
+  new URL('../src/data/oslo.json', import.meta.url),
+  JSON.stringify(file, null, 2) + '\n',
+);
 console.log(`Skrev src/data/oslo.json (${file.years.map((y) => y.year).join(', ')})`);

@@ -56,7 +56,9 @@ export function parseIsoDate(value: string, where?: string): IsoDate {
   }
   if (d < 1 || d > daysInMonth(y, mo)) {
     const why =
-      mo === 2 && d === 29 ? ` (${y} er ikke et skuddår)` : ` (måneden har ${daysInMonth(y, mo)} dager)`;
+      mo === 2 && d === 29
+        ? ` (${y} er ikke et skuddår)`
+        : ` (måneden har ${daysInMonth(y, mo)} dager)`;
     throw new ArshjulError('date.nonexistent', `Datoen ${value} finnes ikke${why}.`, where);
   }
   return value.trim();
@@ -87,7 +89,7 @@ export function isoDateOf(year: number, month: number, day: number): IsoDate {
 /** ISO weekday of a day number (1 = Monday). */
 export function weekdayOf(day: DayNumber): IsoWeekday {
   // 1970-01-01 was a Thursday (4).
-  return ((((day + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -99,7 +101,11 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 }
 
 export function toUTCDate(date: IsoDate): UTCDate {
-  return new UTCDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return new UTCDate(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+  );
 }
 
 export interface IsoWeek {
@@ -156,7 +162,46 @@ export const WEEKDAY_NAMES: Record<Lang, readonly string[]> = {
 };
 
 export const MONTH_NAMES: Record<Lang, readonly string[]> = {
-  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-  nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  nb: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+  nn: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };

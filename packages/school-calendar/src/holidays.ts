@@ -31,17 +31,52 @@ export type HolidayKey =
   | 'andre-juledag';
 
 const NAMES: Record<string, { key: HolidayKey; nb: string; nn: string; en: string }> = {
-  "New Year's Day": { key: 'forste-nyttarsdag', nb: '1. nyttårsdag', nn: '1. nyttårsdag', en: "New Year's Day" },
-  'Maundy Thursday': { key: 'skjaertorsdag', nb: 'Skjærtorsdag', nn: 'Skjærtorsdag', en: 'Maundy Thursday' },
+  "New Year's Day": {
+    key: 'forste-nyttarsdag',
+    nb: '1. nyttårsdag',
+    nn: '1. nyttårsdag',
+    en: "New Year's Day",
+  },
+  'Maundy Thursday': {
+    key: 'skjaertorsdag',
+    nb: 'Skjærtorsdag',
+    nn: 'Skjærtorsdag',
+    en: 'Maundy Thursday',
+  },
   'Good Friday': { key: 'langfredag', nb: 'Langfredag', nn: 'Langfredag', en: 'Good Friday' },
-  'Easter Sunday': { key: 'forste-paskedag', nb: '1. påskedag', nn: '1. påskedag', en: 'Easter Sunday' },
-  'Easter Monday': { key: 'andre-paskedag', nb: '2. påskedag', nn: '2. påskedag', en: 'Easter Monday' },
+  'Easter Sunday': {
+    key: 'forste-paskedag',
+    nb: '1. påskedag',
+    nn: '1. påskedag',
+    en: 'Easter Sunday',
+  },
+  'Easter Monday': {
+    key: 'andre-paskedag',
+    nb: '2. påskedag',
+    nn: '2. påskedag',
+    en: 'Easter Monday',
+  },
   'Labour Day': { key: 'arbeidernes-dag', nb: '1. mai', nn: '1. mai', en: 'Labour Day' },
-  'Constitution Day': { key: 'grunnlovsdagen', nb: '17. mai', nn: '17. mai', en: 'Constitution Day' },
-  'Ascension Day': { key: 'kristi-himmelfartsdag', nb: 'Kristi himmelfartsdag', nn: 'Kristi himmelfartsdag', en: 'Ascension Day' },
+  'Constitution Day': {
+    key: 'grunnlovsdagen',
+    nb: '17. mai',
+    nn: '17. mai',
+    en: 'Constitution Day',
+  },
+  'Ascension Day': {
+    key: 'kristi-himmelfartsdag',
+    nb: 'Kristi himmelfartsdag',
+    nn: 'Kristi himmelfartsdag',
+    en: 'Ascension Day',
+  },
   Pentecost: { key: 'forste-pinsedag', nb: '1. pinsedag', nn: '1. pinsedag', en: 'Whit Sunday' },
   'Whit Monday': { key: 'andre-pinsedag', nb: '2. pinsedag', nn: '2. pinsedag', en: 'Whit Monday' },
-  'Christmas Day': { key: 'forste-juledag', nb: '1. juledag', nn: '1. juledag', en: 'Christmas Day' },
+  'Christmas Day': {
+    key: 'forste-juledag',
+    nb: '1. juledag',
+    nn: '1. juledag',
+    en: 'Christmas Day',
+  },
   'Boxing Day': { key: 'andre-juledag', nb: '2. juledag', nn: '2. juledag', en: 'Boxing Day' },
 };
 
@@ -51,7 +86,10 @@ const cache = new Map<number, readonly PublicHoliday[]>();
 /** The public holidays of a calendar year, in date order. */
 export function publicHolidays(year: number): readonly PublicHoliday[] {
   if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-    throw new ArshjulError('holidays.year', `Kan ikke beregne helligdager for år ${year} (gyldig: 1900–2200).`);
+    throw new ArshjulError(
+      'holidays.year',
+      `Kan ikke beregne helligdager for år ${year} (gyldig: 1900–2200).`,
+    );
   }
   const hit = cache.get(year);
   if (hit) return hit;
@@ -62,9 +100,16 @@ export function publicHolidays(year: number): readonly PublicHoliday[] {
     const names = NAMES[h.name];
     if (!names) {
       // Never silently drop a day the library calls a public holiday.
-      throw new ArshjulError('holidays.unknown', `Ukjent helligdag fra date-holidays: «${h.name}» (${h.date}).`);
+      throw new ArshjulError(
+        'holidays.unknown',
+        `Ukjent helligdag fra date-holidays: «${h.name}» (${h.date}).`,
+      );
     }
-    list.push({ date: h.date.slice(0, 10), key: names.key, name: { nb: names.nb, nn: names.nn, en: names.en } });
+    list.push({
+      date: h.date.slice(0, 10),
+      key: names.key,
+      name: { nb: names.nb, nn: names.nn, en: names.en },
+    });
   }
   list.sort((a, b) => (a.date < b.date ? -1 : 1));
   const frozen = Object.freeze(list);

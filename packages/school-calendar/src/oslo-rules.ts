@@ -53,11 +53,19 @@ export function deriveOsloSchoolYear(startYear: number): SchoolYearData {
   ];
   const daysOff: DayOffData[] = [
     { kind: 'elevfri', date: isoDate(afterNewYear), name: 'Fri etter nyttår' },
-    { kind: 'inneklemt dag', date: isoDate(easter + 40), name: 'Fredag etter Kristi himmelfartsdag' },
+    {
+      kind: 'inneklemt dag',
+      date: isoDate(easter + 40),
+      name: 'Fredag etter Kristi himmelfartsdag',
+    },
   ];
   if (y % 2 === 1) {
     const sepMonday = firstMondayOnOrAfter(dayNumberOf(y, 9, 1));
-    daysOff.unshift({ kind: 'valgdag', date: isoDate(sepMonday + 7), name: y % 4 === 1 ? 'Stortingsvalg' : 'Kommunevalg' });
+    daysOff.unshift({
+      kind: 'valgdag',
+      date: isoDate(sepMonday + 7),
+      name: y % 4 === 1 ? 'Stortingsvalg' : 'Kommunevalg',
+    });
   }
 
   // Count 190 school days from skolestart.

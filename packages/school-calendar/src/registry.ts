@@ -9,7 +9,9 @@ import { isValidIsoDate, type IsoDate } from './dates.js';
 import osloData from './data/oslo.json' with { type: 'json' };
 
 /** The calendar data that ship with the package (Oslo 2024-25 … 2027-28, derived). */
-export const BUNDLED_CALENDARS: readonly KommuneCalendarFile[] = [parseCalendarFile(osloData, 'oslo.json')];
+export const BUNDLED_CALENDARS: readonly KommuneCalendarFile[] = [
+  parseCalendarFile(osloData, 'oslo.json'),
+];
 
 /**
  * Accepts `2025-26`, `2025/26`, `25/26`, `2025-2026` and `2025/2026`; returns `2025-26`.
@@ -19,10 +21,17 @@ export function normalizeSchoolYearName(input: string, where = 'skoleår'): stri
   const s = input.trim();
   const m = /^(\d{2}|\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/.exec(s);
   if (!m) {
-    throw new ArshjulError('calendar.year-format', `«${input}» er ikke et skoleår. Skriv for eksempel 2025-26.`, where);
+    throw new ArshjulError(
+      'calendar.year-format',
+      `«${input}» er ikke et skoleår. Skriv for eksempel 2025-26.`,
+      where,
+    );
   }
   const a = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
-  const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) + (Number(m[2]) < a % 100 ? 100 : 0) : Number(m[2]);
+  const b =
+    m[2]!.length === 2
+      ? Math.floor(a / 100) * 100 + Number(m[2]) + (Number(m[2]) < a % 100 ? 100 : 0)
+      : Number(m[2]);
   if (b !== a + 1) {
     throw new ArshjulError(
       'calendar.year-format',
@@ -103,21 +112,26 @@ export class CalendarRegistry {
 
   /** Starts with the bundled data unless `bundled` is false. */
   constructor(options: { bundled?: boolean } = {}) {
-    if (options.bundled !== false) for (const f of BUNDLED_CALENDARS) this.addFile(f, `${f.kommune.id}.json`);
+    if (options.bundled !== false)
+      for (const f of BUNDLED_CALENDARS) this.addFile(f, `${f.kommune.id}.json`);
   }
 
   /** Adds a kommune calendar file (already parsed JSON); its years replace existing ones. */
   addFile(value: unknown, source = 'kalenderfil'): this {
     const file = parseCalendarFile(value, source);
     const id = file.kommune.id;
-    let k = this.kommuner.get(id);
-    if (!k) {
-      k = new KommuneCalendar({ id, name: file.kommune.name, timeZone: file.kommune.timeZone });
-      this.kommuner.set(id, k);
-    }
+    const existing = this.kommuner.get(id);
+    const info = existing?.info ?? {
+      id,
+      name: file.kommune.name,
+      timeZone: file.kommune.timeZone,
+    };
+    // Check every year before anything is changed, so a broken file is reported when it is
+    // loaded and leaves the registry as it was (a bad correction must not replace a good year).
+    for (const y of file.years) new SchoolYear(y, info, `${source} ${y.year}`);
+    const k = existing ?? new KommuneCalendar(info);
+    this.kommuner.set(id, k);
     for (const y of file.years) k.setYear(y, source);
-    // Check every year now, so a broken file is reported when it is loaded, not later.
-    for (const y of file.years) k.year(y.year);
     return this;
   }
 
@@ -132,7 +146,8 @@ export class CalendarRegistry {
       .toLowerCase()
       .replace(/\s+kommune$/, '');
     const hit =
-      this.kommuner.get(key) ?? [...this.kommuner.values()].find((k) => k.name.toLowerCase() === key);
+      this.kommuner.get(key) ??
+      [...this.kommuner.values()].find((k) => k.name.toLowerCase() === key);
     if (!hit) {
       const known = [...this.kommuner.keys()].join(', ') || 'ingen';
       throw new ArshjulError(

@@ -8,10 +8,23 @@ import { isValidIsoDate } from './dates.js';
 
 export const CALENDAR_SCHEMA_VERSION = 1;
 
-export const BREAK_KINDS = ['høstferie', 'juleferie', 'vinterferie', 'påskeferie', 'sommerferie', 'annen ferie'] as const;
+export const BREAK_KINDS = [
+  'høstferie',
+  'juleferie',
+  'vinterferie',
+  'påskeferie',
+  'sommerferie',
+  'annen ferie',
+] as const;
 export type BreakKind = (typeof BREAK_KINDS)[number];
 /** The breaks every Norwegian school year has and that rules can name. */
-export const NAMED_BREAKS = ['høstferie', 'juleferie', 'vinterferie', 'påskeferie', 'sommerferie'] as const;
+export const NAMED_BREAKS = [
+  'høstferie',
+  'juleferie',
+  'vinterferie',
+  'påskeferie',
+  'sommerferie',
+] as const;
 export type NamedBreak = (typeof NAMED_BREAKS)[number];
 
 export const DAY_OFF_KINDS = ['planleggingsdag', 'inneklemt dag', 'valgdag', 'elevfri'] as const;
@@ -20,10 +33,13 @@ export type DayOffKind = (typeof DAY_OFF_KINDS)[number];
 export const YEAR_STATUSES = ['derived', 'published', 'imported', 'user'] as const;
 export type YearStatus = (typeof YEAR_STATUSES)[number];
 
+// The pattern and format reach the JSON Schema (editors check them); the refinement, which
+// rejects dates that do not exist such as 2026-02-29, only runs here.
 const isoDate = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'er ikke en dato på formen ÅÅÅÅ-MM-DD', abort: true })
   .refine(isValidIsoDate, { message: 'er ikke en dato som finnes (bruk ÅÅÅÅ-MM-DD)' })
-  .describe('A calendar date, YYYY-MM-DD');
+  .meta({ format: 'date', description: 'A calendar date, YYYY-MM-DD' });
 
 export const schoolYearNameSchema = z
   .string()
@@ -35,7 +51,10 @@ export const breakSchema = z
     kind: z.enum(BREAK_KINDS),
     from: isoDate.describe('First day of the break'),
     to: isoDate.describe('Last day of the break (inclusive)'),
-    name: z.string().optional().describe('Label when kind is "annen ferie" or the kommune uses its own name'),
+    name: z
+      .string()
+      .optional()
+      .describe('Label when kind is "annen ferie" or the kommune uses its own name'),
   })
   .strict();
 
@@ -53,7 +72,7 @@ export const schoolYearDataSchema = z
     status: z
       .enum(YEAR_STATUSES)
       .describe(
-        'derived: computed from the kommune\'s rules, to be checked against the published skoleruta; published: copied from it; imported: from an .ics file; user: entered by a user',
+        "derived: computed from the kommune's rules, to be checked against the published skoleruta; published: copied from it; imported: from an .ics file; user: entered by a user",
       ),
     source: z.string().optional().describe('Where the dates come from'),
     firstSchoolDay: isoDate,
@@ -69,7 +88,9 @@ export const kommuneCalendarFileSchema = z
     schemaVersion: z.literal(CALENDAR_SCHEMA_VERSION),
     kommune: z
       .object({
-        id: z.string().regex(/^[a-z0-9æøå-]+$/, 'kommune-id skrives med små bokstaver, f.eks. «oslo»'),
+        id: z
+          .string()
+          .regex(/^[a-z0-9æøå-]+$/, 'kommune-id skrives med små bokstaver, f.eks. «oslo»'),
         name: z.string().min(1),
         timeZone: z.string().default('Europe/Oslo'),
       })
@@ -89,7 +110,12 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], source: stri
   return issues
     .slice(0, 8)
     .map((i) => {
-      const path = i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(roten)';
+      const path = i.path.length
+        ? i.path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+            .join('')
+            .replace(/^\./, '')
+        : '(roten)';
       return `${source} ${path}: ${i.message}`;
     })
     .join('\n');
@@ -97,9 +123,17 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], source: stri
 
 /** Validates a parsed JSON value as a kommune calendar file. */
 export function parseCalendarFile(value: unknown, source = 'kalenderfil'): KommuneCalendarFile {
-  const result = kommuneCalendarFileSchema.safeParse(value);
+  const result = kommuneCalendarFileSchema.safeParse(value, {
+    // zod's own message for a missing field is «Invalid input: expected string, received undefined».
+    error: (issue) =>
+      issue.code === 'invalid_type' && issue.input === undefined ? 'mangler' : undefined,
+  });
   if (!result.success) {
-    throw new ArshjulError('calendar.invalid', `Kalenderfilen er ugyldig:\n${describeIssues(result.error.issues, source)}`, source);
+    throw new ArshjulError(
+      'calendar.invalid',
+      `Kalenderfilen er ugyldig:\n${describeIssues(result.error.issues, source)}`,
+      source,
+    );
   }
   return result.data;
 }

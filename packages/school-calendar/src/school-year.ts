@@ -104,7 +104,9 @@ export const POINT_ANCHORS: readonly PointAnchor[] = [
   'høst.slutt',
   'vår.start',
   'vår.slutt',
-  ...NAMED_BREAKS.flatMap((b) => [`${b}.start`, `${b}.slutt`, `før-${b}`, `etter-${b}`] as PointAnchor[]),
+  ...NAMED_BREAKS.flatMap(
+    (b) => [`${b}.start`, `${b}.slutt`, `før-${b}`, `etter-${b}`] as PointAnchor[],
+  ),
 ];
 
 const enum Status {
@@ -206,7 +208,12 @@ export class SchoolYear {
       // Every school year ends in a summer break; without data it runs to the end of July.
       this.breaks = [
         ...this.breaks,
-        { kind: 'sommerferie', from: addDays(data.lastSchoolDay, 1), to: this.span.to, name: 'sommerferie' },
+        {
+          kind: 'sommerferie',
+          from: addDays(data.lastSchoolDay, 1),
+          to: this.span.to,
+          name: 'sommerferie',
+        },
       ];
     }
     this.daysOff = data.daysOff
@@ -221,9 +228,10 @@ export class SchoolYear {
         return { date: d.date, kind: d.kind, name: d.name ?? d.kind };
       })
       .sort((a, b) => (a.date < b.date ? -1 : 1));
-    this.holidays = [...publicHolidays(this.startYear), ...publicHolidays(this.startYear + 1)].filter((h) =>
-      inSpan(h.date),
-    );
+    this.holidays = [
+      ...publicHolidays(this.startYear),
+      ...publicHolidays(this.startYear + 1),
+    ].filter((h) => inSpan(h.date));
 
     // Day table over the span.
     const table = new Uint8Array(end - this.base + 1);
@@ -302,7 +310,8 @@ export class SchoolYear {
       if (h.date === date) reasons.push({ kind: 'holiday', holiday: h.key, name: h.name.nb });
     }
     for (const b of this.breaks) {
-      if (date >= b.from && date <= b.to) reasons.push({ kind: 'break', break: b.kind, name: b.name });
+      if (date >= b.from && date <= b.to)
+        reasons.push({ kind: 'break', break: b.kind, name: b.name });
     }
     for (const o of this.daysOff) {
       if (o.date === date) reasons.push({ kind: 'day-off', dayOff: o.kind, name: o.name });
@@ -346,13 +355,15 @@ export class SchoolYear {
 
   /** The first school day on or after `day`, within the school year. */
   nextSchoolDay(day: DayNumber): DayNumber | undefined {
-    for (let d = Math.max(day, this.first); d <= this.last; d++) if (this.isSchoolDayNumber(d)) return d;
+    for (let d = Math.max(day, this.first); d <= this.last; d++)
+      if (this.isSchoolDayNumber(d)) return d;
     return undefined;
   }
 
   /** The last school day on or before `day`, within the school year. */
   prevSchoolDay(day: DayNumber): DayNumber | undefined {
-    for (let d = Math.min(day, this.last); d >= this.first; d--) if (this.isSchoolDayNumber(d)) return d;
+    for (let d = Math.min(day, this.last); d >= this.first; d--)
+      if (this.isSchoolDayNumber(d)) return d;
     return undefined;
   }
 
@@ -381,7 +392,8 @@ export class SchoolYear {
       const end = dayNumber(this.span.to);
       for (let mon = mondayOf(this.base); mon <= end; mon += 7) {
         const schoolDays: IsoDate[] = [];
-        for (let d = mon; d < mon + 7; d++) if (this.isSchoolDayNumber(d)) schoolDays.push(isoDate(d));
+        for (let d = mon; d < mon + 7; d++)
+          if (this.isSchoolDayNumber(d)) schoolDays.push(isoDate(d));
         const monday = isoDate(mon);
         weeks.push({ ...isoWeekOf(monday), monday, sunday: isoDate(mon + 6), schoolDays });
       }
@@ -419,7 +431,10 @@ export class SchoolYear {
     if (m) {
       const b = this.breakOf(m[2] as NamedBreak);
       if (!b) return undefined;
-      const d = m[1] === 'før' ? this.prevSchoolDay(dayNumber(b.from) - 1) : this.nextSchoolDay(dayNumber(b.to) + 1);
+      const d =
+        m[1] === 'før'
+          ? this.prevSchoolDay(dayNumber(b.from) - 1)
+          : this.nextSchoolDay(dayNumber(b.to) + 1);
       return d === undefined ? undefined : isoDate(d);
     }
     const [kind, edge] = name.split('.') as [NamedBreak, 'start' | 'slutt'];
@@ -453,10 +468,14 @@ export class SchoolYear {
       case 'month': {
         const y = spec.month >= 8 ? this.startYear : this.startYear + 1;
         const from = `${y}-${String(spec.month).padStart(2, '0')}-01`;
-        const to = isoDate(dayNumberOf(spec.month === 12 ? y + 1 : y, spec.month === 12 ? 1 : spec.month + 1, 1) - 1);
+        const to = isoDate(
+          dayNumberOf(spec.month === 12 ? y + 1 : y, spec.month === 12 ? 1 : spec.month + 1, 1) - 1,
+        );
         const a = this.nextSchoolDay(dayNumber(from));
         const b = this.prevSchoolDay(dayNumber(to));
-        return a !== undefined && b !== undefined && a <= b ? { from: isoDate(a), to: isoDate(b) } : undefined;
+        return a !== undefined && b !== undefined && a <= b
+          ? { from: isoDate(a), to: isoDate(b) }
+          : undefined;
       }
       case 'break': {
         const b = this.breakOf(spec.break);

@@ -6,7 +6,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { ArshjulError } from './errors.js';
-import type { IsoDate } from './dates.js';
+import { parseIsoDate, type IsoDate } from './dates.js';
 
 /** `HH:MM`, 24-hour clock. */
 export type WallTime = string;
@@ -16,7 +16,11 @@ const TIME_RE = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 export function parseWallTime(value: string, where?: string): WallTime {
   const m = TIME_RE.exec(value.trim());
   if (!m) {
-    throw new ArshjulError('time.format', `«${value}» er ikke et klokkeslett (TT:MM, for eksempel 14:00).`, where);
+    throw new ArshjulError(
+      'time.format',
+      `«${value}» er ikke et klokkeslett (TT:MM, for eksempel 14:00).`,
+      where,
+    );
   }
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
 }
@@ -26,6 +30,9 @@ export function parseWallTime(value: string, where?: string): WallTime {
  * Throws for a local time that does not exist (the hour skipped when clocks go forward).
  */
 export function zonedInstant(date: IsoDate, time: WallTime, timeZone = 'Europe/Oslo'): string {
+  // A date that does not exist (2025-02-30) would otherwise roll over and be reported as a
+  // daylight-saving gap.
+  parseIsoDate(date);
   const [h, min] = parseWallTime(time).split(':').map(Number) as [number, number];
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const z = new TZDate(y, mo - 1, d, h, min, timeZone);
@@ -44,7 +51,7 @@ export function zonedInstant(date: IsoDate, time: WallTime, timeZone = 'Europe/O
 /** The offset from UTC, in minutes, of a local date and time in a time zone (60 or 120 for Oslo). */
 export function zoneOffsetMinutes(date: IsoDate, time: WallTime, timeZone = 'Europe/Oslo'): number {
   const instant = Date.parse(zonedInstant(date, time, timeZone));
-  const [h, min] = time.split(':').map(Number) as [number, number];
+  const [h, min] = parseWallTime(time).split(':').map(Number) as [number, number];
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   return Math.round((Date.UTC(y, mo - 1, d, h, min) - instant) / 60_000);
 }

@@ -1,0 +1,85 @@
+/**
+ * `arshjul`: the command line. `run()` takes the arguments and an IO object, so tests drive it
+ * without spawning processes; `main()` wires it to the real process.
+ *
+ * Exit codes: 0 done; 1 a phrase was not understood; 2 a usage error or bad input (unknown
+ * kommune or year, a broken file, a date that does not exist); 3 an unexpected internal error.
+ */
+import { readFile } from 'node:fs/promises';
+import { isArshjulError, type ArshjulError } from '@arshjul/school-calendar';
+import { calendarCommand } from './calendar.js';
+import { cadenceCommand } from './cadence.js';
+import { EXIT, UsageError, type Io } from './shared.js';
+
+export * from './shared.js';
+export { describeYear } from './calendar.js';
+
+export const VERSION = '0.1.0';
+
+const HELP = `arshjul ${VERSION} – årshjul og planer for skoler og bydeler
+
+Bruk:
+  arshjul calendar [--kommune oslo] [--year 2025-26] [--date ÅÅÅÅ-MM-DD] [--json]
+  arshjul cadence "<rytme>" [--year 2025-26] [--kommune oslo] [--lang nb|nn|en] [--json]
+                  [--policy skip|next-school-day|previous-school-day|keep]
+                  [--start ÅÅÅÅ-MM-DD] [--event "navn=ÅÅÅÅ-MM-DD"]
+
+Felles valg:
+  --data fil.json    legg til eller rett en kommunes skolerute (kan gjentas)
+  --ics fil.ics      importer en kommunes skolerute fra iCalendar (krever --kommune)
+  --help, --version
+
+Eksempler:
+  arshjul calendar --kommune oslo --year 2025-26
+  arshjul cadence "Hver fjerde uke" --year 2025-26
+  arshjul cadence "En gang i forkant av sommerferien" --json
+
+Avslutningskoder: 0 ferdig, 1 rytmen ble ikke forstått, 2 feil i bruk eller inndata.`;
+
+/** node:util's parseArgs speaks English; the CLI speaks Norwegian. */
+function translateArgError(message: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /Unknown option '([^']+)'/.exec(message))) return `Ukjent valg «${m[1]}».`;
+  if ((m = /Option '(-\S+)[^']*' argument missing/.exec(message))) return `Valget ${m[1]} mangler en verdi.`;
+  if ((m = /Option '(-\S+)[^']*' does not take an argument/.exec(message))) return `Valget ${m[1]} tar ingen verdi.`;
+  return message.replace(/\. To specify.*$/s, '.');
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(VERSION);
+      return EXIT.ok;
+    }
+    if (command === 'calendar') return await calendarCommand(rest, io);
+    if (command === 'cadence') return await cadenceCommand(rest, io);
+    throw new UsageError(`Ukjent kommando «${command}». Kommandoer: calendar, cadence.`);
+  } catch (e) {
+    if (isArshjulError(e)) {
+      io.err(`arshjul: ${(e as ArshjulError).describe()}`);
+      return EXIT.usage;
+    }
+    if (e instanceof TypeError && 'code' in e && String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`arshjul: ${translateArgError(e.message)}\nSe «arshjul --help».`);
+      return EXIT.usage;
+    }
+    io.err(`arshjul: uventet feil: ${(e as Error).message ?? String(e)}`);
+    if (process.env.ARSHJUL_DEBUG) io.err(String((e as Error).stack));
+    else io.err('Kjør med ARSHJUL_DEBUG=1 for detaljer, og meld gjerne feilen.');
+    return EXIT.internal;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  return run(argv, {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    readFile: (p) => readFile(p, 'utf8'),
+    today: () => new Date().toISOString().slice(0, 10),
+  });
+}

@@ -1,0 +1,91 @@
+/** What the commands share: IO, exit codes, common options, loading calendars. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import {
+  ArshjulError,
+  CalendarRegistry,
+  importSchoolCalendarIcs,
+  parseIsoDate,
+  schoolYearNameOf,
+  type Lang,
+} from '@arshjul/school-calendar';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  readFile: (path: string) => Promise<string>;
+  /** Today's date (ISO), for the default school year. */
+  today: () => string;
+}
+
+export const EXIT = { ok: 0, notUnderstood: 1, usage: 2, internal: 3 } as const;
+
+export const COMMON_OPTIONS = {
+  kommune: { type: 'string' },
+  year: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  data: { type: 'string', multiple: true },
+  ics: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+export class UsageError extends ArshjulError {
+  constructor(message: string) {
+    super('usage', message, undefined, 'Se «arshjul --help».');
+  }
+}
+
+export function parseLang(value: string | undefined): Lang {
+  if (value === undefined) return 'nb';
+  if (value === 'nb' || value === 'nn' || value === 'en') return value;
+  throw new UsageError(`--lang må være nb, nn eller en (fikk «${value}»).`);
+}
+
+async function readText(io: Io, path: string): Promise<string> {
+  try {
+    return await io.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'finnes ikke' : code === 'EISDIR' ? 'er en mappe' : `kan ikke leses (${code ?? (e as Error).message})`;
+    throw new ArshjulError('file.read', `Filen ${why}.`, path);
+  }
+}
+
+/** The calendar registry with the bundled data plus --data and --ics files. */
+export async function loadRegistry(
+  io: Io,
+  values: { data?: string[]; ics?: string[]; kommune?: string },
+): Promise<CalendarRegistry> {
+  const registry = new CalendarRegistry();
+  for (const path of values.data ?? []) {
+    const text = await readText(io, path);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new ArshjulError('file.json', `Ugyldig JSON: ${(e as Error).message}`, path);
+    }
+    registry.addFile(json, path);
+  }
+  for (const path of values.ics ?? []) {
+    if (!values.kommune) throw new UsageError('--ics trenger --kommune for å vite hvilken kommune skoleruta gjelder.');
+    const text = await readText(io, path);
+    const id = values.kommune.trim().toLowerCase().replace(/\s+kommune$/, '');
+    const name = id.charAt(0).toUpperCase() + id.slice(1);
+    const { file, warnings } = importSchoolCalendarIcs(text, { kommune: { id, name }, source: path });
+    for (const w of warnings) io.err(`arshjul: advarsel: ${w}`);
+    registry.addFile(file, path);
+  }
+  return registry;
+}
+
+export function defaultYear(io: Io, year: string | undefined): string {
+  return year ?? schoolYearNameOf(parseIsoDate(io.today()));
+}
+
+export function parse<const T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
+  return parseArgs({ args, options, allowPositionals: true, strict: true });
+}
