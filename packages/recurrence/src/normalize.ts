@@ -154,7 +154,7 @@ export function normalizePhrase(text: string): string {
     .replace(/\bhvert\b/g, 'hver')
     .replace(/\bhver (\p{L}+)\b/gu, (m, w: string) => (ORDINALS[w] ? `hver ${ORDINALS[w]}` : m));
   // Ordinal dots: "hver 4. uke", "14. oktober".
-  s = s.replace(/(\d+)\.(?=\s|$)/g, '$1');
+  s = s.replace(/(\d+)\.(?=\s|$)/g, '$1').replace(/(\d+)\.(?=\p{L})/gu, '$1 ');
   // Number words.
   s = s.replace(new RegExp(`\\b(en|én|ett|et)\\b(?= ${ONE_BEFORE}\\b)`, 'g'), '1');
   s = s.replace(/\p{L}+/gu, (w) => (NUMBER_WORDS[w] !== undefined ? String(NUMBER_WORDS[w]) : w));

@@ -243,7 +243,7 @@ function windowOf(s: string): Window | undefined {
     return { kind: 'after', break: BREAK_WORDS[m[1]!]! };
   if ((m = new RegExp(`^(?:i|under|i løpet av) (${BREAK_RE})$`, 'u').exec(s)))
     return { kind: 'break', break: BREAK_WORDS[m[1]!]! };
-  if ((m = /^(?:i|om|i løpet av|gjennom|hver|per|på) ?(vår|høst)(?:en|semesteret|semester|halvåret|halvår)?$/u.exec(s)))
+  if ((m = /^(?:(?:i|om|i løpet av|gjennom|hver|per|på) ?)?(vår|høst)(?:en|semesteret|semester|halvåret|halvår)?$/u.exec(s)))
     return { kind: 'half', half: m[1] === 'vår' ? 'vår' : 'høst' };
   if ((m = new RegExp(`^(?:i|i løpet av|hver|per|på)? ?(${MONTH_RE})$`, 'u').exec(s)))
     return { kind: 'month', month: MONTHS.indexOf(m[1]!) + 1 };

@@ -231,9 +231,7 @@ describe('rules that hold for every bundled year', () => {
       it('has påskeferie from the Monday before Easter to 2. påskedag, and the Friday after Kristi himmelfart off', () => {
         const pask = data.breaks.find((b) => b.kind === 'påskeferie')!;
         const easterMonday = publicHolidays(start + 1).find((h) => h.key === 'andre-paskedag')!;
-        const ascension = publicHolidays(start + 1).find(
-          (h) => h.key === 'kristi-himmelfartsdag',
-        )!;
+        const ascension = publicHolidays(start + 1).find((h) => h.key === 'kristi-himmelfartsdag')!;
         expect(pask.to).toBe(easterMonday.date);
         expect(weekday(pask.from)).toBe(1);
         expect((Date.parse(pask.to) - Date.parse(pask.from)) / 86_400_000).toBe(7);

@@ -249,8 +249,9 @@ describe('CalendarRegistry', () => {
     const e = errorOf(() => new CalendarRegistry().addFile(file, 'hamar.json'));
     expect(e.message).toContain('years[0].breaks[1].kind');
     expect(e.message).toContain('kommune.id');
-    expect(errorOf(() => new CalendarRegistry().addFile({ ...hamarFile(), extra: 1 })).message)
-      .toContain('extra');
+    expect(
+      errorOf(() => new CalendarRegistry().addFile({ ...hamarFile(), extra: 1 })).message,
+    ).toContain('extra');
   });
 
   it('rejects a file that is valid JSON but not a valid year, without replacing the good year', () => {

@@ -136,7 +136,8 @@ describe('weeks and school weeks', () => {
     for (const w of weeks) {
       expect(w.schoolDays.length).toBeGreaterThanOrEqual(1);
       expect(w.schoolDays.length).toBeLessThanOrEqual(5);
-      for (const d of w.schoolDays) expect(isoWeekOf(d)).toEqual({ isoYear: w.isoYear, week: w.week });
+      for (const d of w.schoolDays)
+        expect(isoWeekOf(d)).toEqual({ isoYear: w.isoYear, week: w.week });
     }
   });
 
@@ -167,8 +168,7 @@ describe('halves', () => {
       vår: { from: '2026-01-05', to: '2026-06-22' },
     });
     const inHalf = (h: 'høst' | 'vår') =>
-      y2526.schoolDays().filter((d) => d >= y2526.halves[h].from && d <= y2526.halves[h].to)
-        .length;
+      y2526.schoolDays().filter((d) => d >= y2526.halves[h].from && d <= y2526.halves[h].to).length;
     expect(inHalf('høst') + inHalf('vår')).toBe(190);
   });
 
@@ -337,8 +337,9 @@ describe('semantic validation', () => {
     );
     expect(onHoliday.code).toBe('calendar.last-day-off');
     expect(onHoliday.message).toContain('Kristi himmelfartsdag');
-    expect(errorOf(() => new SchoolYear({ ...good(), firstSchoolDay: '2025-07-28' }, OSLO)).code)
-      .toBe('calendar.first-day');
+    expect(
+      errorOf(() => new SchoolYear({ ...good(), firstSchoolDay: '2025-07-28' }, OSLO)).code,
+    ).toBe('calendar.first-day');
     const data = good();
     data.daysOff.push({ kind: 'planleggingsdag', date: '2026-08-14' });
     const outside = errorOf(() => new SchoolYear(data, OSLO));
