@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': [
         'error',
@@ -16,12 +19,18 @@ export default tseslint.config(
           paths: [
             {
               name: 'rrule',
-              message: 'Only @arshjul/recurrence may import rrule (packages/recurrence/src/engine/rrule-adapter.ts).',
+              message:
+                'Only @arshjul/recurrence may import rrule (packages/recurrence/src/engine/rrule-adapter.ts).',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // Plain JavaScript entry points run on Node.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
     files: ['packages/recurrence/src/engine/rrule-adapter.ts', 'packages/recurrence/bench/**'],

@@ -20,7 +20,9 @@ import {
 } from './index.js';
 
 const registry = new CalendarRegistry();
-const YEARS = ['2024-25', '2025-26', '2026-27', '2027-28'].map((y) => registry.schoolYear('oslo', y));
+const YEARS = ['2024-25', '2025-26', '2026-27', '2027-28'].map((y) =>
+  registry.schoolYear('oslo', y),
+);
 const y2526 = registry.schoolYear('oslo', '2025-26');
 const y2627 = registry.schoolYear('oslo', '2026-27');
 const y2728 = registry.schoolYear('oslo', '2027-28');
@@ -48,49 +50,87 @@ describe('direct generation equals rrule between()', () => {
   const rules: { rule: IntervalRule; start?: string }[] = [];
   for (let i = 0; i < 120; i++) {
     const unit = (['day', 'week', 'week', 'week', 'month'] as const)[Math.floor(rand() * 5)]!;
-    const every = unit === 'day' ? 1 + Math.floor(rand() * 20) : unit === 'week' ? 1 + Math.floor(rand() * 8) : 1 + Math.floor(rand() * 4);
+    const every =
+      unit === 'day'
+        ? 1 + Math.floor(rand() * 20)
+        : unit === 'week'
+          ? 1 + Math.floor(rand() * 8)
+          : 1 + Math.floor(rand() * 4);
     const weekdays =
-      unit === 'week' && rand() < 0.5 ? [...new Set([1 + Math.floor(rand() * 5), 1 + Math.floor(rand() * 7)])].sort() : undefined;
+      unit === 'week' && rand() < 0.5
+        ? [...new Set([1 + Math.floor(rand() * 5), 1 + Math.floor(rand() * 7)])].sort()
+        : undefined;
     const start = rand() < 0.5 ? isoDate(19_900 + Math.floor(rand() * 1500)) : undefined; // 2024 … 2028
-    rules.push({ rule: { kind: 'interval', every, unit, ...(weekdays ? { weekdays: weekdays as IntervalRule['weekdays'] } : {}) }, ...(start ? { start } : {}) });
+    rules.push({
+      rule: {
+        kind: 'interval',
+        every,
+        unit,
+        ...(weekdays ? { weekdays: weekdays as IntervalRule['weekdays'] } : {}),
+      },
+      ...(start ? { start } : {}),
+    });
   }
   // Month ends and leap days, where RFC 5545 skips dates that do not exist.
   rules.push({ rule: { kind: 'interval', every: 1, unit: 'month' }, start: '2027-01-31' });
   rules.push({ rule: { kind: 'interval', every: 2, unit: 'month' }, start: '2027-08-31' });
   rules.push({ rule: { kind: 'interval', every: 14, unit: 'day' }, start: '2028-02-15' });
 
-  it.each(rules.map((r, i) => [i, JSON.stringify(r), r] as const))('rule %i %s', (_i, _s, { rule, start }) => {
-    for (const year of YEARS) {
-      const { dates: ours, dtstart } = intervalDates(rule, year, start);
-      const expansion = expandCadence(rule, year, { ...(start ? { start } : {}), policy: 'keep', cache: false });
-      expect(expansion.occurrences.map((o) => o.date)).toEqual(ours.map(isoDate));
-      if (!expansion.rrule) throw new Error('interval rules have an RRULE');
-      // rrule iterates from the series' own DTSTART; ours seeks straight into the year.
-      const seriesStart = start ?? (ours.length ? isoDate(dtstart) : year.firstSchoolDay);
-      const theirs = rruleBetween(expansion.rrule, seriesStart, year.firstSchoolDay, year.lastSchoolDay).filter(
-        (d) => d >= (start ?? year.firstSchoolDay),
-      );
-      expect(ours.map(isoDate), `${year.name} ${expansion.rrule}`).toEqual(theirs);
-    }
-  });
+  it.each(rules.map((r, i) => [i, JSON.stringify(r), r] as const))(
+    'rule %i %s',
+    (_i, _s, { rule, start }) => {
+      for (const year of YEARS) {
+        const { dates: ours, dtstart } = intervalDates(rule, year, start);
+        const expansion = expandCadence(rule, year, {
+          ...(start ? { start } : {}),
+          policy: 'keep',
+          cache: false,
+        });
+        expect(expansion.occurrences.map((o) => o.date)).toEqual(ours.map(isoDate));
+        if (!expansion.rrule) throw new Error('interval rules have an RRULE');
+        // rrule iterates from the series' own DTSTART; ours seeks straight into the year.
+        const seriesStart = start ?? (ours.length ? isoDate(dtstart) : year.firstSchoolDay);
+        const theirs = rruleBetween(
+          expansion.rrule,
+          seriesStart,
+          year.firstSchoolDay,
+          year.lastSchoolDay,
+        ).filter((d) => d >= (start ?? year.firstSchoolDay));
+        expect(ours.map(isoDate), `${year.name} ${expansion.rrule}`).toEqual(theirs);
+      }
+    },
+  );
 
   it('writes RRULEs Outlook can read for the simple kinds', () => {
-    expect(expandCadence(cadence('Hver fjerde uke'), y2526).rrule).toBe('FREQ=WEEKLY;INTERVAL=4;BYDAY=MO;WKST=MO');
-    expect(expandCadence(cadence('hver 14. dag'), y2526).rrule).toBe('FREQ=DAILY;INTERVAL=14;WKST=MO');
+    expect(expandCadence(cadence('Hver fjerde uke'), y2526).rrule).toBe(
+      'FREQ=WEEKLY;INTERVAL=4;BYDAY=MO;WKST=MO',
+    );
+    expect(expandCadence(cadence('hver 14. dag'), y2526).rrule).toBe(
+      'FREQ=DAILY;INTERVAL=14;WKST=MO',
+    );
     expect(expandCadence(cadence('Ved behov'), y2526).rrule).toBeNull();
-    expect(formatRRule({ freq: 'YEARLY', byweekno: 40, byweekday: [1] })).toBe('FREQ=YEARLY;BYDAY=MO;BYWEEKNO=40;WKST=MO');
+    expect(formatRRule({ freq: 'YEARLY', byweekno: 40, byweekday: [1] })).toBe(
+      'FREQ=YEARLY;BYDAY=MO;BYWEEKNO=40;WKST=MO',
+    );
   });
 });
 
 describe('daylight saving time', () => {
   it('keeps a weekly 14:00 meeting at 14:00 local time across both changes', () => {
     const e = expandCadence(cadence('Hver mandag kl. 14:00-15:00'), y2526);
-    const around = e.occurrences.filter((o) => ['2025-10-20', '2025-10-27', '2026-03-23', '2026-03-30', '2026-04-07'].includes(o.date));
+    const around = e.occurrences.filter((o) =>
+      ['2025-10-20', '2025-10-27', '2026-03-23', '2026-03-30', '2026-04-07'].includes(o.date),
+    );
     for (const o of e.occurrences) expect(o.time).toEqual({ start: '14:00', end: '15:00' });
     // Summer time ends 26 Oct 2025 and starts 29 Mar 2026: the UTC instant moves, the local time does not.
     expect(zonedInstant('2025-10-20', '14:00')).toBe('2025-10-20T12:00:00Z');
     expect(zonedInstant('2025-10-27', '14:00')).toBe('2025-10-27T13:00:00Z');
-    expect(around.map((o) => o.date)).toEqual(['2025-10-20', '2025-10-27', '2026-03-23', '2026-04-07']);
+    expect(around.map((o) => o.date)).toEqual([
+      '2025-10-20',
+      '2025-10-27',
+      '2026-03-23',
+      '2026-04-07',
+    ]);
     expect(around.find((o) => o.date === '2026-04-07')?.moved?.from).toBe('2026-04-06'); // 2. påskedag
     // No Monday meeting slides to Sunday or Tuesday by an hour's shift (tests run in New York time).
     for (const o of e.occurrences) if (!o.moved) expect(isoWeekday(o.date)).toBe(1);
@@ -110,7 +150,8 @@ describe('leap years', () => {
     expect(w.to).toBe('2028-02-29');
     const e = expandCadence(cadence('to ganger i februar'), y2728);
     expect(e.occurrences).toHaveLength(2);
-    for (const o of e.occurrences) expect(o.date >= '2028-02-01' && o.date <= '2028-02-29').toBe(true);
+    for (const o of e.occurrences)
+      expect(o.date >= '2028-02-01' && o.date <= '2028-02-29').toBe(true);
   });
 });
 
@@ -159,14 +200,24 @@ describe('breaks and the holiday policy', () => {
     const back = expandCadence(fourWeekly, y2526, { policy: 'previous-school-day' });
     expect(back.occurrences.find((o) => o.moved?.from === '2026-03-30')?.date).toBe('2026-03-27');
     const keep = expandCadence(fourWeekly, y2526, { policy: 'keep' });
-    expect(keep.occurrences.find((o) => o.date === '2026-03-30')?.nonSchoolDay).toMatch(/påskeferie/);
+    expect(keep.occurrences.find((o) => o.date === '2026-03-30')?.nonSchoolDay).toMatch(
+      /påskeferie/,
+    );
   });
 
   it('never moves a weekly meeting onto the next one', () => {
     const e = expandCadence(cadence('Ukentlig'), y2526);
     const all = e.occurrences.map((o) => o.date);
     expect(new Set(all).size).toBe(all.length);
-    expect(e.skipped.map((s) => s.date)).toEqual(expect.arrayContaining(['2025-09-29', '2025-12-22', '2025-12-29', '2026-02-16', '2026-03-30']));
+    expect(e.skipped.map((s) => s.date)).toEqual(
+      expect.arrayContaining([
+        '2025-09-29',
+        '2025-12-22',
+        '2025-12-29',
+        '2026-02-16',
+        '2026-03-30',
+      ]),
+    );
   });
 
   it('spreads counts over school days only, one in each share of the period', () => {
@@ -222,7 +273,9 @@ describe('anchors and events', () => {
     expect(expandCadence(c, y2526).status).toBe('waiting-for-event');
     const e = expandCadence(c, y2526, { events: { 'Budsjettlegging i bydelen': ['2025-10-20'] } });
     expect(e.occurrences.map((o) => o.date)).toEqual(['2025-10-20']);
-    const after = expandCadence(cadence('kort tid etter oppstartsmøtet'), y2526, { events: { oppstartsmøtet: ['2025-09-01'] } });
+    const after = expandCadence(cadence('kort tid etter oppstartsmøtet'), y2526, {
+      events: { oppstartsmøtet: ['2025-09-01'] },
+    });
     expect(after.approximate).toBe(true);
     expect(after.occurrences.map((o) => o.date)).toEqual(['2025-09-08']);
   });
@@ -231,7 +284,9 @@ describe('anchors and events', () => {
     expect(expandCadence(cadence('jevnlig'), y2526).status).toBe('needs-interval');
     expect(expandCadence(cadence('Ved behov'), y2526).status).toBe('on-demand');
     expect(expandCadence(cadence('gjennom hele året'), y2526).status).toBe('continuous');
-    expect(expandCadence(cadence('avtales på den enkelte skole'), y2526).status).toBe('school-choice');
+    expect(expandCadence(cadence('avtales på den enkelte skole'), y2526).status).toBe(
+      'school-choice',
+    );
   });
 
   it('expands each alternative and lays out the first', () => {
@@ -255,6 +310,8 @@ describe('caching per school year', () => {
 
   it('takes a bare rule as well as a cadence', () => {
     const rule: Rule = { kind: 'interval', every: 6, unit: 'week' };
-    expect(expandCadence(rule, y2526).occurrences).toEqual(expandCadence(cadence('Hver 6. uke'), y2526).occurrences);
+    expect(expandCadence(rule, y2526).occurrences).toEqual(
+      expandCadence(cadence('Hver 6. uke'), y2526).occurrences,
+    );
   });
 });

@@ -84,7 +84,11 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Expands a cadence (or a bare rule) over one school year. Results are frozen and may be shared. */
-export function expandCadence(cadence: Cadence | Rule, year: SchoolYear, options: ExpandOptions = {}): Expansion {
+export function expandCadence(
+  cadence: Cadence | Rule,
+  year: SchoolYear,
+  options: ExpandOptions = {},
+): Expansion {
   const rule: Rule = 'rule' in cadence ? cadence.rule : cadence;
   if (options.cache === false) return deepFreeze(expandRule(rule, year, options));
   let perYear = cache.get(year);
@@ -104,15 +108,32 @@ function expandRule(rule: Rule, year: SchoolYear, options: ExpandOptions): Expan
     return {
       ...primary,
       kind: 'alternatives',
-      notes: [...primary.notes, 'Rytmen har alternativer; det første er lagt inn, de andre er listet.'],
+      notes: [
+        ...primary.notes,
+        'Rytmen har alternativer; det første er lagt inn, de andre er listet.',
+      ],
       options: expanded,
     };
   }
   return expandSimple(rule, year, options);
 }
 
-function empty(kind: RuleKind, status: ExpansionStatus, notes: string[] = [], approximate = false): Expansion {
-  return { kind, status, approximate, occurrences: [], skipped: [], rrule: null, dtstart: null, notes };
+function empty(
+  kind: RuleKind,
+  status: ExpansionStatus,
+  notes: string[] = [],
+  approximate = false,
+): Expansion {
+  return {
+    kind,
+    status,
+    approximate,
+    occurrences: [],
+    skipped: [],
+    rrule: null,
+    dtstart: null,
+    notes,
+  };
 }
 
 function expandSimple(rule: SimpleRule, year: SchoolYear, options: ExpandOptions): Expansion {
@@ -129,7 +150,9 @@ function expandSimple(rule: SimpleRule, year: SchoolYear, options: ExpandOptions
   const policy = options.policy ?? DEFAULT_POLICY[rule.kind] ?? 'next-school-day';
   switch (rule.kind) {
     case 'interval':
-      return rule.unit === 'year' ? expandYearly(rule, year) : expandInterval(rule, year, options, policy);
+      return rule.unit === 'year'
+        ? expandYearly(rule, year)
+        : expandInterval(rule, year, options, policy);
     case 'count':
       return expandCount(rule, year);
     case 'date':
@@ -142,9 +165,22 @@ function expandSimple(rule: SimpleRule, year: SchoolYear, options: ExpandOptions
       return expandEvent(rule, year, options, policy);
     case 'rrule': {
       const dtstart = options.start ?? year.firstSchoolDay;
-      const nominal = rruleBetween(rule.rrule, dtstart, year.firstSchoolDay, year.lastSchoolDay).map(dayNumber);
+      const nominal = rruleBetween(
+        rule.rrule,
+        dtstart,
+        year.firstSchoolDay,
+        year.lastSchoolDay,
+      ).map(dayNumber);
       const res = applyPolicy(nominal, year, policy, undefined, 'exact');
-      return { kind: 'rrule', status: 'scheduled', approximate: false, ...res, rrule: rule.rrule, dtstart, notes: [] };
+      return {
+        kind: 'rrule',
+        status: 'scheduled',
+        approximate: false,
+        ...res,
+        rrule: rule.rrule,
+        dtstart,
+        notes: [],
+      };
     }
   }
   throw new Error(`unreachable: ${(rule as { kind: string }).kind}`);
@@ -163,7 +199,11 @@ function applyPolicy(
   const occurrences: Occurrence[] = [];
   const skipped: { date: IsoDate; reason: string }[] = [];
   const taken = new Set<DayNumber>();
-  const base = (d: DayNumber): Occurrence => ({ date: isoDate(d), ...(time ? { time } : {}), placement });
+  const base = (d: DayNumber): Occurrence => ({
+    date: isoDate(d),
+    ...(time ? { time } : {}),
+    placement,
+  });
   for (let i = 0; i < nominal.length; i++) {
     const d = nominal[i]!;
     if (year.isSchoolDayNumber(d)) {
@@ -190,7 +230,9 @@ function applyPolicy(
     const fits =
       target !== undefined &&
       !taken.has(target) &&
-      (policy === 'next-school-day' ? next === undefined || target < next : prev === undefined || target > prev);
+      (policy === 'next-school-day'
+        ? next === undefined || target < next
+        : prev === undefined || target > prev);
     if (fits) {
       taken.add(target);
       occurrences.push({ ...base(target), moved: { from: iso, reason } });
@@ -206,7 +248,11 @@ function applyPolicy(
 // Intervals
 
 /** The nominal dates of a day/week/month interval within the school year (no policy applied). */
-export function intervalDates(rule: IntervalRule, year: SchoolYear, start?: IsoDate): { dates: DayNumber[]; dtstart: DayNumber } {
+export function intervalDates(
+  rule: IntervalRule,
+  year: SchoolYear,
+  start?: IsoDate,
+): { dates: DayNumber[]; dtstart: DayNumber } {
   const first = dayNumber(year.firstSchoolDay);
   const last = dayNumber(year.lastSchoolDay);
   const s = start ? dayNumber(start) : first;
@@ -234,7 +280,8 @@ export function intervalDates(rule: IntervalRule, year: SchoolYear, start?: IsoD
     const y0 = Number(iso.slice(0, 4));
     const m0 = Number(iso.slice(5, 7)) - 1;
     const dom = Number(iso.slice(8, 10));
-    const monthsToLo = (Number(isoDate(lo).slice(0, 4)) - y0) * 12 + Number(isoDate(lo).slice(5, 7)) - 1 - m0;
+    const monthsToLo =
+      (Number(isoDate(lo).slice(0, 4)) - y0) * 12 + Number(isoDate(lo).slice(5, 7)) - 1 - m0;
     for (let k = Math.max(0, Math.floor(monthsToLo / n)); ; k++) {
       const mi = m0 + k * n;
       const y = y0 + Math.floor(mi / 12);
@@ -248,10 +295,20 @@ export function intervalDates(rule: IntervalRule, year: SchoolYear, start?: IsoD
   return { dates: out, dtstart: out[0] ?? s };
 }
 
-function expandInterval(rule: IntervalRule, year: SchoolYear, options: ExpandOptions, policy: HolidayPolicy): Expansion {
+function expandInterval(
+  rule: IntervalRule,
+  year: SchoolYear,
+  options: ExpandOptions,
+  policy: HolidayPolicy,
+): Expansion {
   const { dates, dtstart } = intervalDates(rule, year, options.start);
   const res = applyPolicy(dates, year, policy, rule.time, 'exact');
-  const weekdays = rule.unit === 'week' ? (rule.weekdays?.length ? rule.weekdays : [weekdayOf(dtstart)]) : rule.weekdays;
+  const weekdays =
+    rule.unit === 'week'
+      ? rule.weekdays?.length
+        ? rule.weekdays
+        : [weekdayOf(dtstart)]
+      : rule.weekdays;
   const rrule = formatRRule({
     freq: rule.unit === 'day' ? 'DAILY' : rule.unit === 'week' ? 'WEEKLY' : 'MONTHLY',
     interval: rule.every,
@@ -259,7 +316,8 @@ function expandInterval(rule: IntervalRule, year: SchoolYear, options: ExpandOpt
   });
   const notes: string[] = [];
   if (rule.approximate) notes.push('Rytmen er omtrentlig («ca.»); datoene er et forslag.');
-  if (res.occurrences.some((o) => o.moved)) notes.push('Datoer som faller på en fridag er flyttet til neste skoledag.');
+  if (res.occurrences.some((o) => o.moved))
+    notes.push('Datoer som faller på en fridag er flyttet til neste skoledag.');
   return {
     kind: 'interval',
     status: 'scheduled',
@@ -273,11 +331,31 @@ function expandInterval(rule: IntervalRule, year: SchoolYear, options: ExpandOpt
 
 function expandYearly(rule: IntervalRule, year: SchoolYear): Expansion {
   if (rule.since !== undefined && (year.startYear - rule.since) % rule.every !== 0) {
-    return empty('interval', 'not-this-year', [`Hvert ${rule.every}. år fra ${rule.since}: ikke i skoleåret ${year.name}.`]);
+    return empty('interval', 'not-this-year', [
+      `Hvert ${rule.every}. år fra ${rule.since}: ikke i skoleåret ${year.name}.`,
+    ]);
   }
-  const res = expandCount({ kind: 'count', min: 1, max: 1, per: 'year', ...(rule.weekdays ? { weekdays: rule.weekdays } : {}), ...(rule.time ? { time: rule.time } : {}) }, year);
-  const notes = rule.since === undefined ? [`Hvert ${rule.every}. år: uten et startår antas det at det skjer i ${year.name}.`] : [];
-  return { ...res, kind: 'interval', approximate: rule.approximate ?? res.approximate, notes: [...notes, ...res.notes] };
+  const res = expandCount(
+    {
+      kind: 'count',
+      min: 1,
+      max: 1,
+      per: 'year',
+      ...(rule.weekdays ? { weekdays: rule.weekdays } : {}),
+      ...(rule.time ? { time: rule.time } : {}),
+    },
+    year,
+  );
+  const notes =
+    rule.since === undefined
+      ? [`Hvert ${rule.every}. år: uten et startår antas det at det skjer i ${year.name}.`]
+      : [];
+  return {
+    ...res,
+    kind: 'interval',
+    approximate: rule.approximate ?? res.approximate,
+    notes: [...notes, ...res.notes],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,11 +371,16 @@ function periodSpans(rule: CountRule, year: SchoolYear): Span[] {
   const last = dayNumber(year.lastSchoolDay);
   const y = year.startYear;
   const months = (ranges: [number, number, number, number][]) =>
-    ranges.map(([y1, m1, y2, m2]) => ({ from: dayNumberOf(y1, m1, 1), to: dayNumberOf(y2, m2, daysInMonth(y2, m2)) }));
+    ranges.map(([y1, m1, y2, m2]) => ({
+      from: dayNumberOf(y1, m1, 1),
+      to: dayNumberOf(y2, m2, daysInMonth(y2, m2)),
+    }));
   let spans: Span[];
   switch (rule.per) {
     case 'week':
-      spans = year.schoolWeeks().map((w) => ({ from: dayNumber(w.monday), to: dayNumber(w.sunday) }));
+      spans = year
+        .schoolWeeks()
+        .map((w) => ({ from: dayNumber(w.monday), to: dayNumber(w.sunday) }));
       break;
     case 'month':
       spans = months(
@@ -317,7 +400,10 @@ function periodSpans(rule: CountRule, year: SchoolYear): Span[] {
       ]);
       break;
     case 'half':
-      spans = [year.halves.høst, year.halves.vår].map((h) => ({ from: dayNumber(h.from), to: dayNumber(h.to) }));
+      spans = [year.halves.høst, year.halves.vår].map((h) => ({
+        from: dayNumber(h.from),
+        to: dayNumber(h.to),
+      }));
       break;
     case 'year':
       spans = [{ from: first, to: last }];
@@ -362,7 +448,10 @@ function expandCount(rule: CountRule, year: SchoolYear): Expansion {
     const picks: { day: DayNumber; from: DayNumber; to: DayNumber }[] = [];
     if (n <= weeks.length) {
       for (let i = 0; i < n; i++) {
-        const share = weeks.slice(Math.floor((i * weeks.length) / n), Math.floor(((i + 1) * weeks.length) / n));
+        const share = weeks.slice(
+          Math.floor((i * weeks.length) / n),
+          Math.floor(((i + 1) * weeks.length) / n),
+        );
         const mid = weeks[Math.floor(((i + 0.5) * weeks.length) / n)]!;
         const lastWeek = share[share.length - 1]!;
         picks.push({ day: mid[0]!, from: share[0]![0]!, to: lastWeek[lastWeek.length - 1]! });
@@ -372,7 +461,10 @@ function expandCount(rule: CountRule, year: SchoolYear): Expansion {
         const d = days[Math.floor(((i + 0.5) * days.length) / n)]!;
         picks.push({ day: d, from: d, to: d });
       }
-      if (n > days.length) notes.push(`Perioden ${isoDate(span.from)} – ${isoDate(span.to)} har bare ${days.length} skoledager.`);
+      if (n > days.length)
+        notes.push(
+          `Perioden ${isoDate(span.from)} – ${isoDate(span.to)} har bare ${days.length} skoledager.`,
+        );
     }
     picks.forEach((p, i) =>
       occurrences.push({
@@ -384,8 +476,10 @@ function expandCount(rule: CountRule, year: SchoolYear): Expansion {
       }),
     );
   }
-  if (rule.within && occurrences.length === 0) notes.push('Vinduet rytmen viser til finnes ikke i dette skoleåret.');
-  if (emptyPeriods && rule.per !== 'month' && rule.per !== 'quarter') notes.push(`${emptyPeriods} periode(r) uten skoledager.`);
+  if (rule.within && occurrences.length === 0)
+    notes.push('Vinduet rytmen viser til finnes ikke i dette skoleåret.');
+  if (emptyPeriods && rule.per !== 'month' && rule.per !== 'quarter')
+    notes.push(`${emptyPeriods} periode(r) uten skoledager.`);
   notes.push('Datoene er forslag spredt jevnt over skoleukene; juster dem i planen.');
   return {
     kind: 'count',
@@ -402,7 +496,11 @@ function expandCount(rule: CountRule, year: SchoolYear): Expansion {
 // ---------------------------------------------------------------------------------------------
 // Fixed dates: a date each year, an ISO week, an anchor, an event
 
-function expandDate(rule: Extract<SimpleRule, { kind: 'date' }>, year: SchoolYear, policy: HolidayPolicy): Expansion {
+function expandDate(
+  rule: Extract<SimpleRule, { kind: 'date' }>,
+  year: SchoolYear,
+  policy: HolidayPolicy,
+): Expansion {
   const y = rule.month >= 8 ? year.startYear : year.startYear + 1;
   if (rule.day > daysInMonth(y, rule.month)) {
     return empty('date', 'scheduled', [`${rule.day}.${rule.month}. finnes ikke i ${y}.`]);
@@ -420,11 +518,17 @@ function expandDate(rule: Extract<SimpleRule, { kind: 'date' }>, year: SchoolYea
   };
 }
 
-function expandWeek(rule: Extract<SimpleRule, { kind: 'week' }>, year: SchoolYear, policy: HolidayPolicy): Expansion {
+function expandWeek(
+  rule: Extract<SimpleRule, { kind: 'week' }>,
+  year: SchoolYear,
+  policy: HolidayPolicy,
+): Expansion {
   const isoYear = rule.week >= 31 ? year.startYear : year.startYear + 1;
   const mon = mondayOfIsoWeek(isoYear, rule.week);
   if (mon === undefined) {
-    return empty('week', 'scheduled', [`Uke ${rule.week} finnes ikke i ${isoYear} (året har 52 uker).`]);
+    return empty('week', 'scheduled', [
+      `Uke ${rule.week} finnes ikke i ${isoYear} (året har 52 uker).`,
+    ]);
   }
   const notes: string[] = [];
   let dates: DayNumber[];
@@ -437,13 +541,18 @@ function expandWeek(rule: Extract<SimpleRule, { kind: 'week' }>, year: SchoolYea
     placement = 'suggested';
   }
   const res = applyPolicy(dates, year, policy, rule.time, placement);
-  if (placement === 'suggested') for (const o of res.occurrences) o.window = { from: isoDate(mon), to: isoDate(mon + 4) };
+  if (placement === 'suggested')
+    for (const o of res.occurrences) o.window = { from: isoDate(mon), to: isoDate(mon + 4) };
   return {
     kind: 'week',
     status: 'scheduled',
     approximate: false,
     ...res,
-    rrule: formatRRule({ freq: 'YEARLY', byweekno: rule.week, byweekday: rule.weekdays?.length ? [...rule.weekdays] : [weekdayOf(dates[0]!)] }),
+    rrule: formatRRule({
+      freq: 'YEARLY',
+      byweekno: rule.week,
+      byweekday: rule.weekdays?.length ? [...rule.weekdays] : [weekdayOf(dates[0]!)],
+    }),
     dtstart: isoDate(dates[0]!),
     notes,
   };
@@ -461,7 +570,11 @@ function shift(year: SchoolYear, d: DayNumber, offset: Offset | undefined): DayN
   return cur;
 }
 
-function expandAnchor(rule: Extract<SimpleRule, { kind: 'anchor' }>, year: SchoolYear, policy: HolidayPolicy): Expansion {
+function expandAnchor(
+  rule: Extract<SimpleRule, { kind: 'anchor' }>,
+  year: SchoolYear,
+  policy: HolidayPolicy,
+): Expansion {
   const names: PointAnchor[] =
     rule.anchor === 'før-hver-ferie'
       ? NAMED_BREAKS.map((b) => `før-${b}` as PointAnchor)
@@ -477,12 +590,21 @@ function expandAnchor(rule: Extract<SimpleRule, { kind: 'anchor' }>, year: Schoo
       continue;
     }
     const d = shift(year, dayNumber(a), rule.offset);
-    if (d === undefined) notes.push(`«${n}» flyttet ${rule.offset?.amount} skoledager havner utenfor skoleåret.`);
+    if (d === undefined)
+      notes.push(`«${n}» flyttet ${rule.offset?.amount} skoledager havner utenfor skoleåret.`);
     else dates.push(d);
   }
   dates.sort((a, b) => a - b);
   const res = applyPolicy(dates, year, policy, rule.time, 'exact');
-  return { kind: 'anchor', status: 'scheduled', approximate: false, ...res, rrule: null, dtstart: null, notes };
+  return {
+    kind: 'anchor',
+    status: 'scheduled',
+    approximate: false,
+    ...res,
+    rrule: null,
+    dtstart: null,
+    notes,
+  };
 }
 
 function expandEvent(
@@ -495,14 +617,30 @@ function expandEvent(
   const entry = Object.entries(options.events ?? {}).find(([k]) => k.toLowerCase().trim() === key);
   const approximate = rule.approximate ?? (rule.relation !== 'at' && !rule.offset);
   if (!entry || entry[1].length === 0) {
-    return empty('event', 'waiting-for-event', [`Venter på en dato for «${rule.event}».`], approximate);
+    return empty(
+      'event',
+      'waiting-for-event',
+      [`Venter på en dato for «${rule.event}».`],
+      approximate,
+    );
   }
   const offset: Offset | undefined =
-    rule.offset ?? (rule.relation === 'at' ? undefined : { amount: rule.relation === 'before' ? -1 : 1, unit: 'week' });
+    rule.offset ??
+    (rule.relation === 'at'
+      ? undefined
+      : { amount: rule.relation === 'before' ? -1 : 1, unit: 'week' });
   const dates = entry[1]
     .map((d) => shift(year, dayNumber(d), offset))
     .filter((d): d is DayNumber => d !== undefined && year.contains(isoDate(d)))
     .sort((a, b) => a - b);
   const res = applyPolicy(dates, year, policy, undefined, approximate ? 'suggested' : 'exact');
-  return { kind: 'event', status: 'scheduled', approximate, ...res, rrule: null, dtstart: null, notes: [] };
+  return {
+    kind: 'event',
+    status: 'scheduled',
+    approximate,
+    ...res,
+    rrule: null,
+    dtstart: null,
+    notes: [],
+  };
 }

@@ -123,7 +123,8 @@ const ORDINALS: Record<string, number> = {
   fjortende: 14,
 };
 
-const ONE_BEFORE = '(gang|ganger|gangen|til|dag|dager|uke|uker|måned|år|kvartal|halvår|semester|skoledag|skoledager)';
+const ONE_BEFORE =
+  '(gang|ganger|gangen|til|dag|dager|uke|uker|måned|år|kvartal|halvår|semester|skoledag|skoledager)';
 
 export function normalizePhrase(text: string): string {
   let s = text.normalize('NFC').toLowerCase();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceSchema, parseCadence, renderCadence, renderRule, ruleSchema, suggestPhrase, type Rule } from './index.js';
+import {
+  cadenceSchema,
+  parseCadence,
+  renderCadence,
+  renderRule,
+  ruleSchema,
+  suggestPhrase,
+  type Rule,
+} from './index.js';
 
 function rule(text: string): Rule {
   const r = parseCadence(text);
@@ -21,13 +29,23 @@ describe('tolerant reading', () => {
     expect(rule(text)).toEqual({ kind: 'interval', every: 4, unit: 'week' });
   });
 
-  it.each([['hver 14. dag'], ['hver 14 dag'], ['Hver fjortende dag'], ['kvar 14. dag']])('«%s» is every 14 days', (text) => {
-    expect(rule(text)).toEqual({ kind: 'interval', every: 14, unit: 'day' });
-  });
+  it.each([['hver 14. dag'], ['hver 14 dag'], ['Hver fjortende dag'], ['kvar 14. dag']])(
+    '«%s» is every 14 days',
+    (text) => {
+      expect(rule(text)).toEqual({ kind: 'interval', every: 14, unit: 'day' });
+    },
+  );
 
-  it.each([['1xmnd'], ['1x mnd.'], ['en gang i måneden'], ['Ein gong i månaden'], ['månedlig'], ['hver måned'], ['1 gang per måned']])(
-    '«%s» is once a month',
-    (text) => expect(rule(text)).toEqual({ kind: 'count', min: 1, max: 1, per: 'month' }),
+  it.each([
+    ['1xmnd'],
+    ['1x mnd.'],
+    ['en gang i måneden'],
+    ['Ein gong i månaden'],
+    ['månedlig'],
+    ['hver måned'],
+    ['1 gang per måned'],
+  ])('«%s» is once a month', (text) =>
+    expect(rule(text)).toEqual({ kind: 'count', min: 1, max: 1, per: 'month' }),
   );
 
   it('reads numerals and words alike', () => {
@@ -38,11 +56,33 @@ describe('tolerant reading', () => {
   });
 
   it('reads the kinds other districts bring', () => {
-    expect(rule('ca. hver 3. uke')).toEqual({ kind: 'interval', every: 3, unit: 'week', approximate: true });
-    expect(rule('Om lag kvar tredje veke')).toEqual({ kind: 'interval', every: 3, unit: 'week', approximate: true });
+    expect(rule('ca. hver 3. uke')).toEqual({
+      kind: 'interval',
+      every: 3,
+      unit: 'week',
+      approximate: true,
+    });
+    expect(rule('Om lag kvar tredje veke')).toEqual({
+      kind: 'interval',
+      every: 3,
+      unit: 'week',
+      approximate: true,
+    });
     expect(rule('to ganger per halvår')).toEqual({ kind: 'count', min: 2, max: 2, per: 'half' });
-    expect(rule('i løpet av høsten')).toEqual({ kind: 'count', min: 1, max: 1, per: 'year', within: { kind: 'half', half: 'høst' } });
-    expect(rule('i februar')).toEqual({ kind: 'count', min: 1, max: 1, per: 'year', within: { kind: 'month', month: 2 } });
+    expect(rule('i løpet av høsten')).toEqual({
+      kind: 'count',
+      min: 1,
+      max: 1,
+      per: 'year',
+      within: { kind: 'half', half: 'høst' },
+    });
+    expect(rule('i februar')).toEqual({
+      kind: 'count',
+      min: 1,
+      max: 1,
+      per: 'year',
+      within: { kind: 'month', month: 2 },
+    });
     expect(rule('Hyppigheten avtales med hver skole')).toEqual({ kind: 'school-choice' });
     expect(rule('jevnlig')).toEqual({ kind: 'qualitative', word: 'jevnlig' });
     expect(rule('faste møter')).toEqual({ kind: 'qualitative', word: 'fast' });
@@ -52,7 +92,12 @@ describe('tolerant reading', () => {
       relation: 'after',
       approximate: true,
     });
-    expect(rule('mandag–torsdag')).toEqual({ kind: 'interval', every: 1, unit: 'week', weekdays: [1, 2, 3, 4] });
+    expect(rule('mandag–torsdag')).toEqual({
+      kind: 'interval',
+      every: 1,
+      unit: 'week',
+      weekdays: [1, 2, 3, 4],
+    });
     expect(rule('Hver onsdag kl. 18-20')).toEqual({
       kind: 'interval',
       every: 1,
@@ -65,19 +110,29 @@ describe('tolerant reading', () => {
   it('reads anchors in the school calendar', () => {
     expect(rule('første skoledag')).toEqual({ kind: 'anchor', anchor: 'skolestart' });
     expect(rule('siste skoledag før jul')).toEqual({ kind: 'anchor', anchor: 'før-juleferie' });
-    expect(rule('første skoledag etter vinterferien')).toEqual({ kind: 'anchor', anchor: 'etter-vinterferie' });
+    expect(rule('første skoledag etter vinterferien')).toEqual({
+      kind: 'anchor',
+      anchor: 'etter-vinterferie',
+    });
     expect(rule('2 uker før sommerferien')).toEqual({
       kind: 'anchor',
       anchor: 'sommerferie.start',
       offset: { amount: -2, unit: 'week' },
     });
-    expect(rule('uka før vinterferien')).toEqual({ kind: 'anchor', anchor: 'vinterferie.start', offset: { amount: -1, unit: 'week' } });
+    expect(rule('uka før vinterferien')).toEqual({
+      kind: 'anchor',
+      anchor: 'vinterferie.start',
+      offset: { amount: -1, unit: 'week' },
+    });
     expect(rule('uke 40')).toEqual({ kind: 'week', week: 40 });
     expect(rule('14. oktober')).toEqual({ kind: 'date', month: 10, day: 14 });
   });
 
   it('keeps a written RRULE as it is, checked', () => {
-    expect(rule('RRULE:FREQ=MONTHLY;BYDAY=2TU')).toEqual({ kind: 'rrule', rrule: 'FREQ=MONTHLY;BYDAY=+2TU' });
+    expect(rule('RRULE:FREQ=MONTHLY;BYDAY=2TU')).toEqual({
+      kind: 'rrule',
+      rrule: 'FREQ=MONTHLY;BYDAY=+2TU',
+    });
   });
 
   it('tells when leading words were read as description', () => {
@@ -135,15 +190,31 @@ describe('phrases it does not understand', () => {
 describe('rendering', () => {
   it.each([
     [{ kind: 'interval', every: 4, unit: 'week' }, 'Hver 4. uke', 'Kvar 4. veke', 'Every 4 weeks'],
-    [{ kind: 'count', min: 1, max: 2, per: 'year' }, 'En til to ganger i året', 'Ein til to gonger i året', 'Once or twice a year'],
     [
-      { kind: 'count', min: 1, max: 1, per: 'year', within: { kind: 'before', break: 'sommerferie' } },
+      { kind: 'count', min: 1, max: 2, per: 'year' },
+      'En til to ganger i året',
+      'Ein til to gonger i året',
+      'Once or twice a year',
+    ],
+    [
+      {
+        kind: 'count',
+        min: 1,
+        max: 1,
+        per: 'year',
+        within: { kind: 'before', break: 'sommerferie' },
+      },
       'En gang i forkant av sommerferien',
       'Ein gong i forkant av sumarferien',
       'Once before the summer holiday',
     ],
     [{ kind: 'on-demand' }, 'Ved behov', 'Ved behov', 'As needed'],
-    [{ kind: 'qualitative', word: 'jevnlig' }, 'Jevnlig', 'Jamleg', 'Regularly (no interval given)'],
+    [
+      { kind: 'qualitative', word: 'jevnlig' },
+      'Jevnlig',
+      'Jamleg',
+      'Regularly (no interval given)',
+    ],
   ] as [Rule, string, string, string][])('%j', (r, nb, nn, en) => {
     expect(renderRule(r, 'nb')).toBe(nb);
     expect(renderRule(r, 'nn')).toBe(nn);
@@ -154,10 +225,18 @@ describe('rendering', () => {
   const generated: Rule[] = [
     ...[1, 2, 3, 5, 8, 13].flatMap((every) =>
       (['day', 'week', 'month', 'year'] as const)
-        .filter((u) => !(u === 'month' && every === 1) && !(u === 'year' && (every === 1 || every > 10)))
+        .filter(
+          (u) => !(u === 'month' && every === 1) && !(u === 'year' && (every === 1 || every > 10)),
+        )
         .map((unit) => ({ kind: 'interval', every, unit }) as Rule),
     ),
-    { kind: 'interval', every: 2, unit: 'week', weekdays: [2, 4], time: { start: '08:30', end: '09:15' } },
+    {
+      kind: 'interval',
+      every: 2,
+      unit: 'week',
+      weekdays: [2, 4],
+      time: { start: '08:30', end: '09:15' },
+    },
     { kind: 'interval', every: 1, unit: 'week', weekdays: [5], approximate: true },
     { kind: 'interval', every: 2, unit: 'year', since: 2012 },
     ...(['week', 'month', 'quarter', 'half', 'year'] as const).flatMap((per) =>
@@ -195,26 +274,41 @@ describe('rendering', () => {
     { kind: 'date', month: 2, day: 29 },
     { kind: 'event', event: 'budsjettlegging i bydelen', relation: 'at' },
     { kind: 'event', event: 'oppstartsmøtet', relation: 'after', approximate: true },
-    { kind: 'event', event: 'oppstartsmøtet', relation: 'after', offset: { amount: 2, unit: 'week' } },
+    {
+      kind: 'event',
+      event: 'oppstartsmøtet',
+      relation: 'after',
+      offset: { amount: 2, unit: 'week' },
+    },
     { kind: 'continuous' },
     { kind: 'school-choice' },
     { kind: 'qualitative', word: 'regelmessig' },
-    { kind: 'alternatives', options: [{ kind: 'interval', every: 1, unit: 'week' }, { kind: 'on-demand' }] },
+    {
+      kind: 'alternatives',
+      options: [{ kind: 'interval', every: 1, unit: 'week' }, { kind: 'on-demand' }],
+    },
   ];
 
-  it.each(generated.map((r) => [renderRule(r), r] as const))('«%s» parses back (nb and nn)', (_text, r) => {
-    expect(ruleSchema.safeParse(r).success).toBe(true);
-    for (const lang of ['nb', 'nn'] as const) {
-      const text = renderRule(r, lang);
-      const back = parseCadence(text);
-      if (!back.ok) throw new Error(`${lang} «${text}»: ${back.reason}`);
-      expect(back.cadence.rule, `${lang} «${text}»`).toEqual(r);
-    }
-  });
+  it.each(generated.map((r) => [renderRule(r), r] as const))(
+    '«%s» parses back (nb and nn)',
+    (_text, r) => {
+      expect(ruleSchema.safeParse(r).success).toBe(true);
+      for (const lang of ['nb', 'nn'] as const) {
+        const text = renderRule(r, lang);
+        const back = parseCadence(text);
+        if (!back.ok) throw new Error(`${lang} «${text}»: ${back.reason}`);
+        expect(back.cadence.rule, `${lang} «${text}»`).toEqual(r);
+      }
+    },
+  );
 
   it('puts the verb first for revision cycles', () => {
-    expect(renderCadence({ rule: rule('to ganger i året'), action: 'revision' }, 'nb')).toBe('Revideres to ganger i året');
-    expect(renderCadence({ rule: rule('to ganger i året'), action: 'revision' }, 'nn')).toBe('Reviderast to gonger i året');
+    expect(renderCadence({ rule: rule('to ganger i året'), action: 'revision' }, 'nb')).toBe(
+      'Revideres to ganger i året',
+    );
+    expect(renderCadence({ rule: rule('to ganger i året'), action: 'revision' }, 'nn')).toBe(
+      'Reviderast to gonger i året',
+    );
   });
 });
 
@@ -223,7 +317,9 @@ describe('schema', () => {
     const r = parseCadence('Hver uke / hver 2. uke');
     expect(r.ok && cadenceSchema.safeParse(r.cadence).success).toBe(true);
     expect(ruleSchema.safeParse({ kind: 'interval', every: 0, unit: 'week' }).success).toBe(false);
-    expect(ruleSchema.safeParse({ kind: 'count', min: 1, max: 1, per: 'fortnight' }).success).toBe(false);
+    expect(ruleSchema.safeParse({ kind: 'count', min: 1, max: 1, per: 'fortnight' }).success).toBe(
+      false,
+    );
     expect(ruleSchema.safeParse({ kind: 'anchor', anchor: 'midtsommer' }).success).toBe(false);
   });
 });

@@ -32,7 +32,8 @@ export interface ParseOptions {
 class Fail {
   constructor(readonly message: Message) {}
 }
-const fail = (code: MessageCode, params: Record<string, string | number> = {}) => new Fail({ code, params });
+const fail = (code: MessageCode, params: Record<string, string | number> = {}) =>
+  new Fail({ code, params });
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -168,7 +169,10 @@ const FILLER = new RegExp(
   `${NB}(gjennomføres|arrangeres|avholdes|holdes|møtes|treffes|skjer|finner sted|primært|hovedsakelig|som regel|normalt|vanligvis)${NE}`,
   'gu',
 );
-const APPROX = new RegExp(`${NB}(ca|cirka|omtrent|omkring|rundt|anslagsvis|minimum|minst|cirka)${NE}`, 'gu');
+const APPROX = new RegExp(
+  `${NB}(ca|cirka|omtrent|omkring|rundt|anslagsvis|minimum|minst|cirka)${NE}`,
+  'gu',
+);
 
 function pad(n: string): string {
   return n.padStart(2, '0');
@@ -185,7 +189,10 @@ function extractTime(s: string, mods: Mods): string | Fail {
   while ((m = re.exec(s)) && !m[1] && m[3] === undefined && m[5] === undefined);
   if (!m) return s;
   const [whole, , h1, m1, h2, m2] = m;
-  const times = [[h1, m1 ?? '00'] as const, ...(h2 !== undefined ? [[h2, m2 ?? '00'] as const] : [])];
+  const times = [
+    [h1, m1 ?? '00'] as const,
+    ...(h2 !== undefined ? [[h2, m2 ?? '00'] as const] : []),
+  ];
   for (const [h, mm] of times) {
     if (Number(h) > 23 || Number(mm) > 59) return fail('bad-time', { time: `${h}:${mm}` });
   }
@@ -218,7 +225,10 @@ function extractModifiers(input: string): { core: string; mods: Mods } | Fail {
   s = t;
   if (/hverdag|virkedag|ukedag/u.test(s)) {
     mods.weekdays = [1, 2, 3, 4, 5];
-    s = s.replace(new RegExp(`${NB}(alle\\s+)?(hverdager|hverdag|virkedager|ukedager)${NE}`, 'u'), ' ');
+    s = s.replace(
+      new RegExp(`${NB}(alle\\s+)?(hverdager|hverdag|virkedager|ukedager)${NE}`, 'u'),
+      ' ',
+    );
   } else {
     const m = WD_LIST.exec(s);
     if (m) {
@@ -229,7 +239,13 @@ function extractModifiers(input: string): { core: string; mods: Mods } | Fail {
       }
     }
   }
-  return { core: s.replace(/\s+/g, ' ').replace(/^(på|fra|i|om|og)\s*$/, '').trim(), mods };
+  return {
+    core: s
+      .replace(/\s+/g, ' ')
+      .replace(/^(på|fra|i|om|og)\s*$/, '')
+      .trim(),
+    mods,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,19 +253,37 @@ function extractModifiers(input: string): { core: string; mods: Mods } | Fail {
 
 function windowOf(s: string): Window | undefined {
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(`^(?:i forkant av|før|i tiden før|rett før|forut for|innen|opp mot) (${BREAK_RE})$`, 'u').exec(s)))
+  if (
+    (m = new RegExp(
+      `^(?:i forkant av|før|i tiden før|rett før|forut for|innen|opp mot) (${BREAK_RE})$`,
+      'u',
+    ).exec(s))
+  )
     return { kind: 'before', break: BREAK_WORDS[m[1]!]! };
-  if ((m = new RegExp(`^(?:i etterkant av|etter|rett etter|like etter) (${BREAK_RE})$`, 'u').exec(s)))
+  if (
+    (m = new RegExp(`^(?:i etterkant av|etter|rett etter|like etter) (${BREAK_RE})$`, 'u').exec(s))
+  )
     return { kind: 'after', break: BREAK_WORDS[m[1]!]! };
   if ((m = new RegExp(`^(?:i|under|i løpet av) (${BREAK_RE})$`, 'u').exec(s)))
     return { kind: 'break', break: BREAK_WORDS[m[1]!]! };
-  if ((m = /^(?:(?:i|om|i løpet av|gjennom|hver|per|på) ?)?(vår|høst)(?:en|semesteret|semester|halvåret|halvår)?$/u.exec(s)))
+  if (
+    (m =
+      /^(?:(?:i|om|i løpet av|gjennom|hver|per|på) ?)?(vår|høst)(?:en|semesteret|semester|halvåret|halvår)?$/u.exec(
+        s,
+      ))
+  )
     return { kind: 'half', half: m[1] === 'vår' ? 'vår' : 'høst' };
   if ((m = new RegExp(`^(?:i|i løpet av|hver|per|på)? ?(${MONTH_RE})$`, 'u').exec(s)))
     return { kind: 'month', month: MONTHS.indexOf(m[1]!) + 1 };
-  if (/^(?:i|ved) (?:starten|begynnelsen|oppstarten) (?:av|på) (?:skoleåret|året|høsten)$/u.test(s) || /^ved skoleårets start$/u.test(s))
+  if (
+    /^(?:i|ved) (?:starten|begynnelsen|oppstarten) (?:av|på) (?:skoleåret|året|høsten)$/u.test(s) ||
+    /^ved skoleårets start$/u.test(s)
+  )
     return { kind: 'start-of-year' };
-  if (/^(?:i|ved) (?:slutten|utgangen|avslutningen) (?:av|på) (?:skoleåret|året|våren)$/u.test(s) || /^ved skoleårets slutt$/u.test(s))
+  if (
+    /^(?:i|ved) (?:slutten|utgangen|avslutningen) (?:av|på) (?:skoleåret|året|våren)$/u.test(s) ||
+    /^ved skoleårets slutt$/u.test(s)
+  )
     return { kind: 'end-of-year' };
   if (/^(?:gjennom|i løpet av) (?:hele )?skoleåret$/u.test(s)) return { kind: 'school-year' };
   return undefined;
@@ -257,13 +291,23 @@ function windowOf(s: string): Window | undefined {
 
 function anchorOf(s: string): AnchorName | undefined {
   let m: RegExpExecArray | null;
-  if (/^(?:ved |på )?(?:første skoledag|skolestart|skolens første dag)$/u.test(s)) return 'skolestart';
-  if (/^(?:ved |på )?(?:siste skoledag|skoleslutt|skoleavslutning(?:en)?)$/u.test(s)) return 'siste-skoledag';
-  if (/^(?:siste skoledag )?før (?:hver|alle) (?:skole)?ferie(?:r)?$/u.test(s)) return 'før-hver-ferie';
-  if (/^(?:første skoledag )?etter (?:hver|alle) (?:skole)?ferie(?:r)?$/u.test(s)) return 'etter-hver-ferie';
-  if ((m = new RegExp(`^siste skoledag før (${BREAK_RE})$`, 'u').exec(s))) return `før-${BREAK_WORDS[m[1]!]!}`;
-  if ((m = new RegExp(`^første skoledag etter (${BREAK_RE})$`, 'u').exec(s))) return `etter-${BREAK_WORDS[m[1]!]!}`;
-  if ((m = new RegExp(`^(?:første (?:ferie)?dag|starten|start) (?:i|av|på) (${BREAK_RE})$`, 'u').exec(s)))
+  if (/^(?:ved |på )?(?:første skoledag|skolestart|skolens første dag)$/u.test(s))
+    return 'skolestart';
+  if (/^(?:ved |på )?(?:siste skoledag|skoleslutt|skoleavslutning(?:en)?)$/u.test(s))
+    return 'siste-skoledag';
+  if (/^(?:siste skoledag )?før (?:hver|alle) (?:skole)?ferie(?:r)?$/u.test(s))
+    return 'før-hver-ferie';
+  if (/^(?:første skoledag )?etter (?:hver|alle) (?:skole)?ferie(?:r)?$/u.test(s))
+    return 'etter-hver-ferie';
+  if ((m = new RegExp(`^siste skoledag før (${BREAK_RE})$`, 'u').exec(s)))
+    return `før-${BREAK_WORDS[m[1]!]!}`;
+  if ((m = new RegExp(`^første skoledag etter (${BREAK_RE})$`, 'u').exec(s)))
+    return `etter-${BREAK_WORDS[m[1]!]!}`;
+  if (
+    (m = new RegExp(`^(?:første (?:ferie)?dag|starten|start) (?:i|av|på) (${BREAK_RE})$`, 'u').exec(
+      s,
+    ))
+  )
     return `${BREAK_WORDS[m[1]!]!}.start`;
   if ((m = new RegExp(`^(?:siste (?:ferie)?dag|slutten) (?:i|av|på) (${BREAK_RE})$`, 'u').exec(s)))
     return `${BREAK_WORDS[m[1]!]!}.slutt`;
@@ -274,12 +318,23 @@ function anchorOf(s: string): AnchorName | undefined {
 
 /** "2 uker før sommerferien" → an anchor with an offset. */
 function offsetAnchor(s: string): SimpleRule | undefined {
-  const m = /^(\d+|dagen|uka|uken) ?(dag|dager|uke|uker|skoledag|skoledager)? (før|etter) (.+)$/u.exec(s);
+  const m =
+    /^(\d+|dagen|uka|uken) ?(dag|dager|uke|uker|skoledag|skoledager)? (før|etter) (.+)$/u.exec(s);
   if (!m) return undefined;
   const [, n, unitWord, dir, rest] = m;
   const amount = n === 'dagen' || n === 'uka' || n === 'uken' ? 1 : Number(n);
   const unit =
-    n === 'dagen' ? 'day' : n === 'uka' || n === 'uken' ? 'week' : unitWord?.startsWith('skoledag') ? 'school-day' : unitWord?.startsWith('uke') ? 'week' : unitWord?.startsWith('dag') ? 'day' : undefined;
+    n === 'dagen'
+      ? 'day'
+      : n === 'uka' || n === 'uken'
+        ? 'week'
+        : unitWord?.startsWith('skoledag')
+          ? 'school-day'
+          : unitWord?.startsWith('uke')
+            ? 'week'
+            : unitWord?.startsWith('dag')
+              ? 'day'
+              : undefined;
   if (!unit) return undefined;
   const sign = dir === 'før' ? -1 : 1;
   let anchor = anchorOf(rest!);
@@ -315,7 +370,13 @@ const QUALITATIVE: Record<string, QualitativeWord> = {
 
 const LIMITS = { day: 366, week: 104, month: 48, year: 10 } as const;
 
-function countRule(text: string, min: number, max: number, per: CountPeriod, within?: Window): SimpleRule | Fail {
+function countRule(
+  text: string,
+  min: number,
+  max: number,
+  per: CountPeriod,
+  within?: Window,
+): SimpleRule | Fail {
   if (min === 0 || max === 0) return fail('zero-count', { text });
   if (min > max) return fail('range-order', { text, min, max });
   const cap = { week: 7, month: 31, quarter: 14, half: 27, year: 366 }[per];
@@ -328,11 +389,19 @@ function countRule(text: string, min: number, max: number, per: CountPeriod, wit
 
 function intervalRule(text: string, every: number, unitWord: string): SimpleRule | Fail {
   if (every === 0) return fail('zero-interval', { text });
-  if (/^dag/.test(unitWord)) return every > LIMITS.day ? fail('too-long', { text, max: `${LIMITS.day} dager` }) : { kind: 'interval', every, unit: 'day' };
-  if (/^uke/.test(unitWord)) return every > LIMITS.week ? fail('too-long', { text, max: `${LIMITS.week} uker` }) : { kind: 'interval', every, unit: 'week' };
+  if (/^dag/.test(unitWord))
+    return every > LIMITS.day
+      ? fail('too-long', { text, max: `${LIMITS.day} dager` })
+      : { kind: 'interval', every, unit: 'day' };
+  if (/^uke/.test(unitWord))
+    return every > LIMITS.week
+      ? fail('too-long', { text, max: `${LIMITS.week} uker` })
+      : { kind: 'interval', every, unit: 'week' };
   if (/^måned/.test(unitWord)) {
     if (every === 1) return { kind: 'count', min: 1, max: 1, per: 'month' };
-    return every > LIMITS.month ? fail('too-long', { text, max: `${LIMITS.month} måneder` }) : { kind: 'interval', every, unit: 'month' };
+    return every > LIMITS.month
+      ? fail('too-long', { text, max: `${LIMITS.month} måneder` })
+      : { kind: 'interval', every, unit: 'month' };
   }
   if (/^kvartal/.test(unitWord)) {
     if (every === 1) return { kind: 'count', min: 1, max: 1, per: 'quarter' };
@@ -340,11 +409,15 @@ function intervalRule(text: string, every: number, unitWord: string): SimpleRule
   }
   if (/^(halvår|semester)/.test(unitWord)) {
     if (every === 1) return { kind: 'count', min: 1, max: 1, per: 'half' };
-    return every === 2 ? { kind: 'count', min: 1, max: 1, per: 'year' } : { kind: 'interval', every: every * 6, unit: 'month' };
+    return every === 2
+      ? { kind: 'count', min: 1, max: 1, per: 'year' }
+      : { kind: 'interval', every: every * 6, unit: 'month' };
   }
   if (/^(skole)?år/.test(unitWord)) {
     if (every === 1) return { kind: 'count', min: 1, max: 1, per: 'year' };
-    return every > LIMITS.year ? fail('too-long', { text, max: `${LIMITS.year} år` }) : { kind: 'interval', every, unit: 'year' };
+    return every > LIMITS.year
+      ? fail('too-long', { text, max: `${LIMITS.year} år` })
+      : { kind: 'interval', every, unit: 'year' };
   }
   return fail('unknown', { text });
 }
@@ -355,21 +428,39 @@ function parseCore(core: string, text: string, mods: Mods): SimpleRule | Fail | 
 
   if (s === '' && mods.weekdays) return { kind: 'interval', every: 1, unit: 'week' };
   if (s === '' && mods.time) return fail('only-time', { text });
-  if (/^(?:ved|etter|når det er|ut fra) behov(?: for det)?$|^når det trengs$|^ved forespørsel$|^etter avtale$/u.test(s))
+  if (
+    /^(?:ved|etter|når det er|ut fra) behov(?: for det)?$|^når det trengs$|^ved forespørsel$|^etter avtale$/u.test(
+      s,
+    )
+  )
     return { kind: 'on-demand' };
-  if (/^(?:gjennom|i løpet av) (?:hele )?(?:skole)?året$|^hele (?:skole)?året$|^året rundt$|^fortløpende$|^løpende$|^kontinuerlig$|^hele tiden$|^gjennom året$/u.test(s))
+  if (
+    /^(?:gjennom|i løpet av) (?:hele )?(?:skole)?året$|^hele (?:skole)?året$|^året rundt$|^fortløpende$|^løpende$|^kontinuerlig$|^hele tiden$|^gjennom året$/u.test(
+      s,
+    )
+  )
     return { kind: 'continuous' };
   if (QUALITATIVE[s]) return { kind: 'qualitative', word: QUALITATIVE[s] };
   if (
-    /^(?:hyppighet(?:en)? )?avtal(?:e|es|t) (?:lokalt|(?:på|med|for) (?:den enkelte|hver|hver enkelt) skole(?:n)?)$/u.test(s) ||
-    /^etter avtale med (?:den enkelte |hver )?skolen?$|^(?:varierer|ulikt) fra skole til skole$|^hver skole (?:velger|bestemmer)(?: selv)?$|^skolene (?:velger|bestemmer) selv$|^bestemmes (?:av|på) (?:den enkelte|hver) skole$/u.test(s)
+    /^(?:hyppighet(?:en)? )?avtal(?:e|es|t) (?:lokalt|(?:på|med|for) (?:den enkelte|hver|hver enkelt) skole(?:n)?)$/u.test(
+      s,
+    ) ||
+    /^etter avtale med (?:den enkelte |hver )?skolen?$|^(?:varierer|ulikt) fra skole til skole$|^hver skole (?:velger|bestemmer)(?: selv)?$|^skolene (?:velger|bestemmer) selv$|^bestemmes (?:av|på) (?:den enkelte|hver) skole$/u.test(
+      s,
+    )
   )
     return { kind: 'school-choice' };
 
   // Intervals: "hver uke", "hver 4 uke", "hver 14 dag", "hver 2 år"
-  if ((m = /^hver (?:(\d+) )?(dag|dager|uke|uker|måned|måneder|kvartal|halvår|semester|år|skoleår)$/u.exec(s)))
+  if (
+    (m =
+      /^hver (?:(\d+) )?(dag|dager|uke|uker|måned|måneder|kvartal|halvår|semester|år|skoleår)$/u.exec(
+        s,
+      ))
+  )
     return intervalRule(text, m[1] ? Number(m[1]) : 1, m[2]!);
-  if (/^(?:ukentlig|ukevis|1 gang (?:i|per|hver) (?:uken|uka|uke))$/u.test(s)) return { kind: 'interval', every: 1, unit: 'week' };
+  if (/^(?:ukentlig|ukevis|1 gang (?:i|per|hver) (?:uken|uka|uke))$/u.test(s))
+    return { kind: 'interval', every: 1, unit: 'week' };
   if (/^(?:daglig|hver dag)$/u.test(s)) return { kind: 'interval', every: 1, unit: 'day' };
 
   // "4 dager i uken" (with weekdays: the weekdays say which)
@@ -417,12 +508,16 @@ function parseCore(core: string, text: string, mods: Mods): SimpleRule | Fail | 
   }
 
   // Date: "14 oktober", "14.10"
-  if ((m = new RegExp(`^(?:den |hver )?(\\d{1,2}) (${MONTH_RE})$`, 'u').exec(s)) || (m = /^(?:den )?(\d{1,2})\.(\d{1,2})\.?$/u.exec(s))) {
+  if (
+    (m = new RegExp(`^(?:den |hver )?(\\d{1,2}) (${MONTH_RE})$`, 'u').exec(s)) ||
+    (m = /^(?:den )?(\d{1,2})\.(\d{1,2})\.?$/u.exec(s))
+  ) {
     const day = Number(m[1]);
     const month = /^\d+$/.test(m[2]!) ? Number(m[2]) : MONTHS.indexOf(m[2]!) + 1;
     if (month < 1 || month > 12) return fail('unknown', { text });
     const days = daysInMonth(2000, month); // a leap year: 29 February exists in some years
-    if (day < 1 || day > days) return fail('nonexistent-date', { text, month: MONTHS[month - 1]!, days });
+    if (day < 1 || day > days)
+      return fail('nonexistent-date', { text, month: MONTHS[month - 1]!, days });
     return { kind: 'date', month, day };
   }
 
@@ -442,31 +537,52 @@ function parseCore(core: string, text: string, mods: Mods): SimpleRule | Fail | 
       kind: 'event',
       event: m[4]!,
       relation: m[3] === 'før' ? 'before' : 'after',
-      offset: { amount: (m[3] === 'før' ? -1 : 1) * Number(m[1]), unit: m[2]!.startsWith('uke') ? 'week' : 'day' },
+      offset: {
+        amount: (m[3] === 'før' ? -1 : 1) * Number(m[1]),
+        unit: m[2]!.startsWith('uke') ? 'week' : 'day',
+      },
     };
-  if ((m = /^(?:ved|i forbindelse med|når|under) (.+)$/u.exec(s))) return { kind: 'event', event: m[1]!, relation: 'at' };
-  if ((m = /^(?:i forkant av|før) (.+)$/u.exec(s))) return { kind: 'event', event: m[1]!, relation: 'before' };
-  if ((m = /^(?:i etterkant av|etter) (.+)$/u.exec(s))) return { kind: 'event', event: m[1]!, relation: 'after' };
+  if ((m = /^(?:ved|i forbindelse med|når|under) (.+)$/u.exec(s)))
+    return { kind: 'event', event: m[1]!, relation: 'at' };
+  if ((m = /^(?:i forkant av|før) (.+)$/u.exec(s)))
+    return { kind: 'event', event: m[1]!, relation: 'before' };
+  if ((m = /^(?:i etterkant av|etter) (.+)$/u.exec(s)))
+    return { kind: 'event', event: m[1]!, relation: 'after' };
   return undefined;
 }
 
 function applyMods(rule: SimpleRule, mods: Mods, warnings: Message[], core: string): SimpleRule {
   const out: SimpleRule = { ...rule };
-  if (mods.approximate && (out.kind === 'interval' || out.kind === 'count' || out.kind === 'event')) out.approximate = true;
+  if (mods.approximate && (out.kind === 'interval' || out.kind === 'count' || out.kind === 'event'))
+    out.approximate = true;
   if (mods.weekdays) {
     if (out.kind === 'interval' || out.kind === 'count' || out.kind === 'week') {
       out.weekdays = mods.weekdays;
       const n = /^(\d+) dager? /u.exec(core);
       if (n && Number(n[1]) !== mods.weekdays.length)
-        warnings.push({ code: 'weekday-count', params: { count: Number(n[1]), listed: mods.weekdays.length } });
+        warnings.push({
+          code: 'weekday-count',
+          params: { count: Number(n[1]), listed: mods.weekdays.length },
+        });
     }
   }
   if (mods.time) {
-    if (out.kind === 'interval' || out.kind === 'count' || out.kind === 'week' || out.kind === 'date' || out.kind === 'anchor')
+    if (
+      out.kind === 'interval' ||
+      out.kind === 'count' ||
+      out.kind === 'week' ||
+      out.kind === 'date' ||
+      out.kind === 'anchor'
+    )
       out.time = mods.time;
-    else warnings.push({ code: 'ignored-time', params: { time: `${mods.time.start}${mods.time.end ? `–${mods.time.end}` : ''}` } });
+    else
+      warnings.push({
+        code: 'ignored-time',
+        params: { time: `${mods.time.start}${mods.time.end ? `–${mods.time.end}` : ''}` },
+      });
   }
-  if (mods.since !== undefined && out.kind === 'interval' && out.unit === 'year') out.since = mods.since;
+  if (mods.since !== undefined && out.kind === 'interval' && out.unit === 'year')
+    out.since = mods.since;
   return out;
 }
 
@@ -492,8 +608,14 @@ function parseSimple(normalized: string, text: string): Parsed | Fail {
       continue;
     }
     if (r) {
-      const warnings: Message[] = drop ? [{ code: 'ignored-words', params: { words: words.slice(0, drop).join(' ') } }] : [];
-      return { rule: applyMods(r, ex.mods, warnings, core), ...(ex.mods.action ? { action: ex.mods.action } : {}), warnings };
+      const warnings: Message[] = drop
+        ? [{ code: 'ignored-words', params: { words: words.slice(0, drop).join(' ') } }]
+        : [];
+      return {
+        rule: applyMods(r, ex.mods, warnings, core),
+        ...(ex.mods.action ? { action: ex.mods.action } : {}),
+        warnings,
+      };
     }
     if (ex.core === '' || core === '') break;
   }
@@ -567,7 +689,10 @@ export function suggestPhrase(text: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 
 function failure(text: string, f: Fail, lang: Lang): ParseResult {
-  const suggestion = f.message.code === 'unknown' || f.message.code === 'missing-period' ? suggestPhrase(text) : undefined;
+  const suggestion =
+    f.message.code === 'unknown' || f.message.code === 'missing-period'
+      ? suggestPhrase(text)
+      : undefined;
   return {
     ok: false,
     text,

@@ -3,7 +3,18 @@
  * same rule back (round trip, tested over every phrase in the Grorud model).
  */
 import { MONTH_NAMES, WEEKDAY_NAMES, type Lang, type NamedBreak } from '@arshjul/school-calendar';
-import type { Action, AnchorName, Cadence, CountPeriod, Offset, Rule, SimpleRule, TimeOfDay, Weekday, Window } from './types.js';
+import type {
+  Action,
+  AnchorName,
+  Cadence,
+  CountPeriod,
+  Offset,
+  Rule,
+  SimpleRule,
+  TimeOfDay,
+  Weekday,
+  Window,
+} from './types.js';
 
 interface Words {
   every: (n: number, unit: 'day' | 'week' | 'month' | 'year') => string;
@@ -31,7 +42,19 @@ interface Words {
 
 const NUM_NB = ['null', 'en', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti'];
 const NUM_NN = ['null', 'ein', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti'];
-const NUM_EN = ['zero', 'once', 'twice', 'three times', 'four times', 'five times', 'six times', 'seven times', 'eight times', 'nine times', 'ten times'];
+const NUM_EN = [
+  'zero',
+  'once',
+  'twice',
+  'three times',
+  'four times',
+  'five times',
+  'six times',
+  'seven times',
+  'eight times',
+  'nine times',
+  'ten times',
+];
 const word = (list: string[], n: number) => list[n] ?? String(n);
 
 const nb: Words = {
@@ -41,8 +64,16 @@ const nb: Words = {
     return n === 1 ? `${hver} ${unit}` : `${hver} ${n}. ${unit}`;
   },
   count: (min, max) =>
-    min === max ? `${word(NUM_NB, min)} ${min === 1 ? 'gang' : 'ganger'}` : `${word(NUM_NB, min)} til ${word(NUM_NB, max)} ganger`,
-  per: { week: 'i uken', month: 'i måneden', quarter: 'i kvartalet', half: 'i halvåret', year: 'i året' },
+    min === max
+      ? `${word(NUM_NB, min)} ${min === 1 ? 'gang' : 'ganger'}`
+      : `${word(NUM_NB, min)} til ${word(NUM_NB, max)} ganger`,
+  per: {
+    week: 'i uken',
+    month: 'i måneden',
+    quarter: 'i kvartalet',
+    half: 'i halvåret',
+    year: 'i året',
+  },
   approx: 'ca.',
   since: (y) => `fra ${y}`,
   and: 'og',
@@ -51,10 +82,21 @@ const nb: Words = {
   continuous: 'gjennom hele året',
   ongoing: 'fortløpende',
   schoolChoice: 'avtales på den enkelte skole',
-  qualitative: { jevnlig: 'jevnlig', fast: 'faste møter', regelmessig: 'regelmessig', hyppig: 'hyppig' },
+  qualitative: {
+    jevnlig: 'jevnlig',
+    fast: 'faste møter',
+    regelmessig: 'regelmessig',
+    hyppig: 'hyppig',
+  },
   week: (w) => `uke ${w}`,
   date: (d, m) => `${d}. ${m}`,
-  breakName: { høstferie: 'høstferien', juleferie: 'juleferien', vinterferie: 'vinterferien', påskeferie: 'påskeferien', sommerferie: 'sommerferien' },
+  breakName: {
+    høstferie: 'høstferien',
+    juleferie: 'juleferien',
+    vinterferie: 'vinterferien',
+    påskeferie: 'påskeferien',
+    sommerferie: 'sommerferien',
+  },
   window(w) {
     switch (w.kind) {
       case 'school-year':
@@ -88,22 +130,35 @@ const nb: Words = {
     };
     if (fixed[a]) return fixed[a];
     const m = /^(før|etter)-(.+)$/.exec(a);
-    if (m) return m[1] === 'før' ? `siste skoledag før ${this.breakName[m[2] as NamedBreak]}` : `første skoledag etter ${this.breakName[m[2] as NamedBreak]}`;
+    if (m)
+      return m[1] === 'før'
+        ? `siste skoledag før ${this.breakName[m[2] as NamedBreak]}`
+        : `første skoledag etter ${this.breakName[m[2] as NamedBreak]}`;
     const [b, edge] = a.split('.') as [NamedBreak, string];
     return `${edge === 'start' ? 'første dag i' : 'siste dag i'} ${this.breakName[b]}`;
   },
   offset(o, anchor) {
     const n = Math.abs(o.amount);
-    const unit = { day: n === 1 ? 'dag' : 'dager', week: n === 1 ? 'uke' : 'uker', 'school-day': n === 1 ? 'skoledag' : 'skoledager' }[o.unit];
+    const unit = {
+      day: n === 1 ? 'dag' : 'dager',
+      week: n === 1 ? 'uke' : 'uker',
+      'school-day': n === 1 ? 'skoledag' : 'skoledager',
+    }[o.unit];
     return `${n} ${unit} ${o.amount < 0 ? 'før' : 'etter'} ${anchor}`;
   },
   event(e, rel, approx, o) {
-    if (o) return `${Math.abs(o.amount)} ${o.unit === 'week' ? (Math.abs(o.amount) === 1 ? 'uke' : 'uker') : Math.abs(o.amount) === 1 ? 'dag' : 'dager'} ${o.amount < 0 ? 'før' : 'etter'} ${e}`;
+    if (o)
+      return `${Math.abs(o.amount)} ${o.unit === 'week' ? (Math.abs(o.amount) === 1 ? 'uke' : 'uker') : Math.abs(o.amount) === 1 ? 'dag' : 'dager'} ${o.amount < 0 ? 'før' : 'etter'} ${e}`;
     if (rel === 'at') return `ved ${e}`;
     if (rel === 'before') return approx ? `kort tid før ${e}` : `før ${e}`;
     return approx ? `kort tid etter ${e}` : `etter ${e}`;
   },
-  action: { revision: 'revideres', adjustment: 'justeres', update: 'oppdateres', evaluation: 'evalueres' },
+  action: {
+    revision: 'revideres',
+    adjustment: 'justeres',
+    update: 'oppdateres',
+    evaluation: 'evalueres',
+  },
 };
 
 const nn: Words = {
@@ -114,16 +169,35 @@ const nn: Words = {
     return n === 1 ? `${kvar} ${unit}` : `${kvar} ${n}. ${unit}`;
   },
   count: (min, max) =>
-    min === max ? `${word(NUM_NN, min)} ${min === 1 ? 'gong' : 'gonger'}` : `${word(NUM_NN, min)} til ${word(NUM_NN, max)} gonger`,
-  per: { week: 'i veka', month: 'i månaden', quarter: 'i kvartalet', half: 'i halvåret', year: 'i året' },
+    min === max
+      ? `${word(NUM_NN, min)} ${min === 1 ? 'gong' : 'gonger'}`
+      : `${word(NUM_NN, min)} til ${word(NUM_NN, max)} gonger`,
+  per: {
+    week: 'i veka',
+    month: 'i månaden',
+    quarter: 'i kvartalet',
+    half: 'i halvåret',
+    year: 'i året',
+  },
   approx: 'om lag',
   since: (y) => `frå ${y}`,
   continuous: 'gjennom heile året',
   ongoing: 'fortløpande',
   schoolChoice: 'avtalast på den einskilde skulen',
-  qualitative: { jevnlig: 'jamleg', fast: 'faste møte', regelmessig: 'regelmessig', hyppig: 'hyppig' },
+  qualitative: {
+    jevnlig: 'jamleg',
+    fast: 'faste møte',
+    regelmessig: 'regelmessig',
+    hyppig: 'hyppig',
+  },
   week: (w) => `veke ${w}`,
-  breakName: { høstferie: 'haustferien', juleferie: 'juleferien', vinterferie: 'vinterferien', påskeferie: 'påskeferien', sommerferie: 'sumarferien' },
+  breakName: {
+    høstferie: 'haustferien',
+    juleferie: 'juleferien',
+    vinterferie: 'vinterferien',
+    påskeferie: 'påskeferien',
+    sommerferie: 'sumarferien',
+  },
   window(w) {
     switch (w.kind) {
       case 'half':
@@ -149,7 +223,11 @@ const nn: Words = {
   },
   offset(o, anchor) {
     const n = Math.abs(o.amount);
-    const unit = { day: n === 1 ? 'dag' : 'dagar', week: n === 1 ? 'veke' : 'veker', 'school-day': n === 1 ? 'skuledag' : 'skuledagar' }[o.unit];
+    const unit = {
+      day: n === 1 ? 'dag' : 'dagar',
+      week: n === 1 ? 'veke' : 'veker',
+      'school-day': n === 1 ? 'skuledag' : 'skuledagar',
+    }[o.unit];
     return `${n} ${unit} ${o.amount < 0 ? 'før' : 'etter'} ${anchor}`;
   },
   event(e, rel, approx, o) {
@@ -159,7 +237,12 @@ const nn: Words = {
       .replace(/\buke\b/, 'veke')
       .replace(/\bdager\b/, 'dagar');
   },
-  action: { revision: 'reviderast', adjustment: 'justerast', update: 'oppdaterast', evaluation: 'evaluerast' },
+  action: {
+    revision: 'reviderast',
+    adjustment: 'justerast',
+    update: 'oppdaterast',
+    evaluation: 'evaluerast',
+  },
 };
 
 const EN_BREAK: Record<NamedBreak, string> = {
@@ -173,8 +256,18 @@ const EN_BREAK: Record<NamedBreak, string> = {
 const en: Words = {
   every: (n, u) => (n === 1 ? `every ${u}` : `every ${n} ${u}s`),
   count: (min, max) =>
-    min === max ? word(NUM_EN, min) : min === 1 && max === 2 ? 'once or twice' : `${min} to ${max} times`,
-  per: { week: 'a week', month: 'a month', quarter: 'a quarter', half: 'per half-year', year: 'a year' },
+    min === max
+      ? word(NUM_EN, min)
+      : min === 1 && max === 2
+        ? 'once or twice'
+        : `${min} to ${max} times`,
+  per: {
+    week: 'a week',
+    month: 'a month',
+    quarter: 'a quarter',
+    half: 'per half-year',
+    year: 'a year',
+  },
   approx: 'about',
   since: (y) => `from ${y}`,
   and: 'and',
@@ -183,7 +276,12 @@ const en: Words = {
   continuous: 'throughout the year',
   ongoing: 'continuously',
   schoolChoice: 'agreed with each school',
-  qualitative: { jevnlig: 'regularly (no interval given)', fast: 'fixed meetings (no interval given)', regelmessig: 'regularly (no interval given)', hyppig: 'often (no interval given)' },
+  qualitative: {
+    jevnlig: 'regularly (no interval given)',
+    fast: 'fixed meetings (no interval given)',
+    regelmessig: 'regularly (no interval given)',
+    hyppig: 'often (no interval given)',
+  },
   week: (w) => `week ${w}`,
   date: (d, m) => `${d} ${m}`,
   breakName: EN_BREAK,
@@ -220,7 +318,8 @@ const en: Words = {
     };
     if (fixed[a]) return fixed[a];
     const m = /^(før|etter)-(.+)$/.exec(a);
-    if (m) return `the ${m[1] === 'før' ? 'last school day before' : 'first school day after'} ${EN_BREAK[m[2] as NamedBreak]}`;
+    if (m)
+      return `the ${m[1] === 'før' ? 'last school day before' : 'first school day after'} ${EN_BREAK[m[2] as NamedBreak]}`;
     const [b, edge] = a.split('.') as [NamedBreak, string];
     return `the ${edge === 'start' ? 'first' : 'last'} day of ${EN_BREAK[b]}`;
   },
@@ -230,11 +329,17 @@ const en: Words = {
     return `${n} ${unit}${n === 1 ? '' : 's'} ${o.amount < 0 ? 'before' : 'after'} ${anchor}`;
   },
   event(e, rel, approx, o) {
-    if (o) return `${Math.abs(o.amount)} ${o.unit === 'week' ? 'week' : 'day'}${Math.abs(o.amount) === 1 ? '' : 's'} ${o.amount < 0 ? 'before' : 'after'} «${e}»`;
+    if (o)
+      return `${Math.abs(o.amount)} ${o.unit === 'week' ? 'week' : 'day'}${Math.abs(o.amount) === 1 ? '' : 's'} ${o.amount < 0 ? 'before' : 'after'} «${e}»`;
     if (rel === 'at') return `at «${e}»`;
     return `${approx ? 'shortly ' : ''}${rel === 'before' ? 'before' : 'after'} «${e}»`;
   },
-  action: { revision: 'revised', adjustment: 'adjusted', update: 'updated', evaluation: 'evaluated' },
+  action: {
+    revision: 'revised',
+    adjustment: 'adjusted',
+    update: 'updated',
+    evaluation: 'evaluated',
+  },
 };
 
 const WORDS: Record<Lang, Words> = { nb, nn, en };
@@ -243,9 +348,12 @@ function weekdays(days: readonly Weekday[], lang: Lang): string {
   const names = WEEKDAY_NAMES[lang];
   const sorted = [...days].sort((a, b) => a - b);
   const consecutive = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
-  if (sorted.length >= 3 && consecutive) return `${names[sorted[0]! - 1]}–${names[sorted[sorted.length - 1]! - 1]}`;
+  if (sorted.length >= 3 && consecutive)
+    return `${names[sorted[0]! - 1]}–${names[sorted[sorted.length - 1]! - 1]}`;
   const list = sorted.map((d) => names[d - 1]!);
-  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} ${WORDS[lang].and} ${list[list.length - 1]}`;
+  return list.length === 1
+    ? list[0]!
+    : `${list.slice(0, -1).join(', ')} ${WORDS[lang].and} ${list[list.length - 1]}`;
 }
 
 function time(t: TimeOfDay, lang: Lang): string {
@@ -255,13 +363,21 @@ function time(t: TimeOfDay, lang: Lang): string {
 function simple(rule: SimpleRule, lang: Lang, action?: Action): string {
   const w = WORDS[lang];
   const extras = (r: { weekdays?: number[]; time?: TimeOfDay }) =>
-    [r.weekdays?.length ? weekdays(r.weekdays as Weekday[], lang) : '', r.time ? time(r.time, lang) : '']
+    [
+      r.weekdays?.length ? weekdays(r.weekdays as Weekday[], lang) : '',
+      r.time ? time(r.time, lang) : '',
+    ]
       .filter(Boolean)
       .map((x) => `, ${x}`)
       .join('');
   switch (rule.kind) {
     case 'interval': {
-      if (rule.every === 1 && rule.unit === 'week' && rule.weekdays?.length === 1 && rule.since === undefined) {
+      if (
+        rule.every === 1 &&
+        rule.unit === 'week' &&
+        rule.weekdays?.length === 1 &&
+        rule.since === undefined
+      ) {
         // «Hver tirsdag, kl. 18:00–22:00»
         const day = WEEKDAY_NAMES[lang][rule.weekdays[0]! - 1]!;
         const each = lang === 'en' ? `every ${day}` : `${lang === 'nn' ? 'kvar' : 'hver'} ${day}`;
@@ -299,19 +415,26 @@ function simple(rule: SimpleRule, lang: Lang, action?: Action): string {
   }
 }
 
-const capitalize = (s: string) => (s.startsWith('RRULE') ? s : s.charAt(0).toUpperCase() + s.slice(1));
+const capitalize = (s: string) =>
+  s.startsWith('RRULE') ? s : s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The rule in words, e.g. «Hver 4. uke» (nb), «Kvar 4. veke» (nn), «Every 4 weeks» (en). */
 export function renderRule(rule: Rule, lang: Lang = 'nb', action?: Action): string {
-  if (rule.kind === 'alternatives') return capitalize(rule.options.map((o) => simple(o, lang, action)).join(' / '));
+  if (rule.kind === 'alternatives')
+    return capitalize(rule.options.map((o) => simple(o, lang, action)).join(' / '));
   return capitalize(simple(rule, lang, action));
 }
 
 /** The cadence in words, with what is done when the phrase says so («Revideres en gang i året»). */
-export function renderCadence(cadence: Pick<Cadence, 'rule' | 'action'>, lang: Lang = 'nb'): string {
+export function renderCadence(
+  cadence: Pick<Cadence, 'rule' | 'action'>,
+  lang: Lang = 'nb',
+): string {
   const body = renderRule(cadence.rule, lang, cadence.action);
   if (!cadence.action) return body;
   const verb = WORDS[lang].action[cadence.action];
   if (lang === 'en') return capitalize(`${verb} ${body.charAt(0).toLowerCase()}${body.slice(1)}`);
-  return capitalize(`${verb} ${body.startsWith('RRULE') ? body : body.charAt(0).toLowerCase() + body.slice(1)}`);
+  return capitalize(
+    `${verb} ${body.startsWith('RRULE') ? body : body.charAt(0).toLowerCase() + body.slice(1)}`,
+  );
 }

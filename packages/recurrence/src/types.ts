@@ -10,7 +10,10 @@ export const weekdaySchema = z.number().int().min(1).max(7).describe('ISO weekda
 export const timeOfDaySchema = z
   .object({
     start: z.string().regex(/^\d{2}:\d{2}$/),
-    end: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+    end: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
   })
   .strict()
   .describe('Local wall-clock time in the kommune (Europe/Oslo)');
@@ -28,15 +31,32 @@ export const windowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('half'), half: z.enum(['høst', 'vår']) }).strict(),
   z.object({ kind: z.literal('month'), month: z.number().int().min(1).max(12) }).strict(),
   z.object({ kind: z.literal('break'), break: namedBreak }).strict(),
-  z.object({ kind: z.literal('start-of-year'), weeks: z.number().int().min(1).optional() }).strict(),
+  z
+    .object({ kind: z.literal('start-of-year'), weeks: z.number().int().min(1).optional() })
+    .strict(),
   z.object({ kind: z.literal('end-of-year'), weeks: z.number().int().min(1).optional() }).strict(),
-  z.object({ kind: z.literal('before'), break: namedBreak, weeks: z.number().int().min(1).optional() }).strict(),
-  z.object({ kind: z.literal('after'), break: namedBreak, weeks: z.number().int().min(1).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('before'),
+      break: namedBreak,
+      weeks: z.number().int().min(1).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('after'),
+      break: namedBreak,
+      weeks: z.number().int().min(1).optional(),
+    })
+    .strict(),
 ]);
 
 export const GROUP_ANCHORS = ['før-hver-ferie', 'etter-hver-ferie'] as const;
 export type AnchorName = (typeof POINT_ANCHORS)[number] | (typeof GROUP_ANCHORS)[number];
-export const anchorNameSchema = z.enum([...POINT_ANCHORS, ...GROUP_ANCHORS] as unknown as [AnchorName, ...AnchorName[]]);
+export const anchorNameSchema = z.enum([...POINT_ANCHORS, ...GROUP_ANCHORS] as unknown as [
+  AnchorName,
+  ...AnchorName[],
+]);
 
 export const offsetSchema = z
   .object({
@@ -115,7 +135,9 @@ const eventRule = z
 
 const onDemandRule = z.object({ kind: z.literal('on-demand') }).strict();
 const continuousRule = z.object({ kind: z.literal('continuous') }).strict();
-const qualitativeRule = z.object({ kind: z.literal('qualitative'), word: z.enum(QUALITATIVE_WORDS) }).strict();
+const qualitativeRule = z
+  .object({ kind: z.literal('qualitative'), word: z.enum(QUALITATIVE_WORDS) })
+  .strict();
 const schoolChoiceRule = z.object({ kind: z.literal('school-choice') }).strict();
 const rruleRule = z.object({ kind: z.literal('rrule'), rrule: z.string().min(1) }).strict();
 
@@ -148,7 +170,10 @@ export const cadenceSchema = z
   .object({
     text: z.string().describe('The phrase as the user wrote it'),
     rule: ruleSchema,
-    action: z.enum(ACTIONS).optional().describe('When the phrase says what is done: «Revideres …», «Justeres …»'),
+    action: z
+      .enum(ACTIONS)
+      .optional()
+      .describe('When the phrase says what is done: «Revideres …», «Justeres …»'),
   })
   .strict();
 
@@ -166,7 +191,12 @@ export type IntervalRule = z.infer<typeof intervalRule>;
 export type CountRule = z.infer<typeof countRule>;
 
 /** Kinds that never produce dates by themselves. */
-export const UNSCHEDULED_KINDS: readonly RuleKind[] = ['on-demand', 'continuous', 'qualitative', 'school-choice'];
+export const UNSCHEDULED_KINDS: readonly RuleKind[] = [
+  'on-demand',
+  'continuous',
+  'qualitative',
+  'school-choice',
+];
 
 export type Placement = 'exact' | 'suggested';
 

@@ -16,19 +16,9 @@ import {
   parseIsoDate,
   weekdayOf,
 } from './dates.js';
-import { ArshjulError } from './errors.js';
+import { errorOf } from '../test-fixtures/error-of.js';
 
 /** Runs `fn` and returns the ArshjulError it throws (fails the test if it throws nothing). */
-function errorOf(fn: () => unknown): ArshjulError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArshjulError);
-    return e as ArshjulError;
-  }
-  throw new Error('expected an ArshjulError, but nothing was thrown');
-}
-
 /** ISO weekday computed with the platform's own UTC calendar, independent of dates.ts. */
 function platformWeekday(date: string): number {
   const d = new Date(`${date}T00:00:00Z`).getUTCDay();

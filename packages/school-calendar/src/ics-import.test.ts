@@ -3,23 +3,13 @@ import { readFileSync } from 'node:fs';
 import { importSchoolCalendarIcs } from './ics-import.js';
 import { CalendarRegistry } from './registry.js';
 import { parseCalendarFile } from './schema.js';
-import { ArshjulError } from './errors.js';
+import { errorOf } from '../test-fixtures/error-of.js';
 
 const FIXTURE = readFileSync(
   new URL('../test-fixtures/fjordvik-2025-26.ics', import.meta.url),
   'utf8',
 );
 const KOMMUNE = { id: 'fjordvik', name: 'Fjordvik' };
-
-function errorOf(fn: () => unknown): ArshjulError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArshjulError);
-    return e as ArshjulError;
-  }
-  throw new Error('expected an ArshjulError, but nothing was thrown');
-}
 
 /** A minimal calendar around some VEVENT lines. */
 function ics(...events: string[][]): string {

@@ -5,18 +5,8 @@ import {
   normalizeSchoolYearName,
   schoolYearNameOf,
 } from './registry.js';
-import { ArshjulError } from './errors.js';
 import type { KommuneCalendarFileInput } from './schema.js';
-
-function errorOf(fn: () => unknown): ArshjulError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArshjulError);
-    return e as ArshjulError;
-  }
-  throw new Error('expected an ArshjulError, but nothing was thrown');
-}
+import { errorOf } from '../test-fixtures/error-of.js';
 
 /**
  * Hamar 2025-26 as a user file: høstferie in week 41 and vinterferie in week 9, unlike Oslo.

@@ -5,22 +5,13 @@ import { ArshjulError } from './errors.js';
 import { dayNumber, isoWeekOf } from './dates.js';
 import { deriveOsloSchoolYear } from './oslo-rules.js';
 import type { SchoolYearData } from './schema.js';
+import { errorOf } from '../test-fixtures/error-of.js';
 
 const registry = new CalendarRegistry();
 const y2526 = registry.schoolYear('oslo', '2025-26');
 const y2627 = registry.schoolYear('oslo', '2026-27');
 const y2728 = registry.schoolYear('oslo', '2027-28');
 const OSLO = { id: 'oslo', name: 'Oslo', timeZone: 'Europe/Oslo' };
-
-function errorOf(fn: () => unknown): ArshjulError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArshjulError);
-    return e as ArshjulError;
-  }
-  throw new Error('expected an ArshjulError, but nothing was thrown');
-}
 
 const kinds = (reasons: DayReason[]) => reasons.map((r) => r.kind).sort();
 

@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseWallTime, zonedInstant, zoneOffsetMinutes } from './zoned.js';
 import { ArshjulError } from './errors.js';
-
-function errorOf(fn: () => unknown): ArshjulError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArshjulError);
-    return e as ArshjulError;
-  }
-  throw new Error('expected an ArshjulError, but nothing was thrown');
-}
+import { errorOf } from '../test-fixtures/error-of.js';
 
 describe('zonedInstant (Europe/Oslo)', () => {
   it('runs in a machine time zone far from Oslo', () => {

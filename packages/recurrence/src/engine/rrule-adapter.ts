@@ -7,9 +7,10 @@ import * as rruleModule from 'rrule';
 import { ArshjulError, dayNumber, isoDate, type IsoDate } from '@arshjul/school-calendar';
 
 // rrule ships faux ESM (rrule #548): under Node the named exports live on `default`.
-type RRuleModule = typeof import('rrule');
+type RRuleModule = typeof rruleModule;
 const lib: RRuleModule =
-  (rruleModule as unknown as { default?: RRuleModule }).default ?? (rruleModule as unknown as RRuleModule);
+  (rruleModule as unknown as { default?: RRuleModule }).default ??
+  (rruleModule as unknown as RRuleModule);
 const { RRule, rrulestr } = lib;
 
 export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
@@ -69,7 +70,12 @@ export function validateRRule(text: string): string {
  * Dates of an RRULE from `dtstart`, between `from` and `to` inclusive, through rrule's `between()`.
  * Used for user-written RRULEs and as the reference the direct generators are tested against.
  */
-export function rruleBetween(rrule: string, dtstart: IsoDate, from: IsoDate, to: IsoDate): IsoDate[] {
+export function rruleBetween(
+  rrule: string,
+  dtstart: IsoDate,
+  from: IsoDate,
+  to: IsoDate,
+): IsoDate[] {
   const rule = rrulestr(`RRULE:${rrule}`, { dtstart: toDate(dtstart) });
   return rule.between(toDate(from), toDate(to), true).map(fromDate);
 }
