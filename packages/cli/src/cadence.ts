@@ -7,7 +7,16 @@ import {
   type Expansion,
   type HolidayPolicy,
 } from '@arshjul/recurrence';
-import { COMMON_OPTIONS, defaultYear, EXIT, loadRegistry, parse, parseLang, UsageError, type Io } from './shared.js';
+import {
+  COMMON_OPTIONS,
+  defaultYear,
+  EXIT,
+  loadRegistry,
+  parse,
+  parseLang,
+  UsageError,
+  type Io,
+} from './shared.js';
 
 const POLICIES: HolidayPolicy[] = ['skip', 'next-school-day', 'previous-school-day', 'keep'];
 
@@ -34,17 +43,16 @@ function parseEvents(list: string[] | undefined): Record<string, string[]> {
 }
 
 export async function cadenceCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(
-    args,
-    {
-      ...COMMON_OPTIONS,
-      policy: { type: 'string' },
-      start: { type: 'string' },
-      event: { type: 'string', multiple: true },
-    },
-  );
+  const { values, positionals } = parse(args, {
+    ...COMMON_OPTIONS,
+    policy: { type: 'string' },
+    start: { type: 'string' },
+    event: { type: 'string', multiple: true },
+  });
   if (values.help) {
-    io.out('arshjul cadence "<rytme>" [--year 2025-26] [--kommune oslo] [--lang nb|nn|en] [--json] [--policy …] [--start …] [--event navn=dato]');
+    io.out(
+      'arshjul cadence "<rytme>" [--year 2025-26] [--kommune oslo] [--lang nb|nn|en] [--json] [--policy …] [--start …] [--event navn=dato]',
+    );
     return EXIT.ok;
   }
   if (positionals.length !== 1) {
@@ -56,7 +64,9 @@ export async function cadenceCommand(args: string[], io: Io): Promise<number> {
   }
   const lang = parseLang(values.lang);
   if (values.policy !== undefined && !POLICIES.includes(values.policy as HolidayPolicy)) {
-    throw new UsageError(`--policy må være en av ${POLICIES.join(', ')} (fikk «${values.policy}»).`);
+    throw new UsageError(
+      `--policy må være en av ${POLICIES.join(', ')} (fikk «${values.policy}»).`,
+    );
   }
   const start = values.start !== undefined ? parseIsoDate(values.start, '--start') : undefined;
   const events = parseEvents(values.event);
@@ -128,15 +138,25 @@ export async function cadenceCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
 
-  const lines = [`«${text}»`, `  Forstått som: ${description}  (${parsed.cadence.rule.kind}${expansion.approximate ? ', omtrentlig' : ''})`];
-  if (expansion.rrule) lines.push(`  RRULE:        ${expansion.rrule}${expansion.dtstart ? `  (DTSTART ${expansion.dtstart})` : ''}`);
+  const lines = [
+    `«${text}»`,
+    `  Forstått som: ${description}  (${parsed.cadence.rule.kind}${expansion.approximate ? ', omtrentlig' : ''})`,
+  ];
+  if (expansion.rrule)
+    lines.push(
+      `  RRULE:        ${expansion.rrule}${expansion.dtstart ? `  (DTSTART ${expansion.dtstart})` : ''}`,
+    );
   for (const w of parsed.warnings) lines.push(`  Merk: ${w}`);
   const derived = year.derived ? ' (beregnet skolerute – kontroller mot den publiserte)' : '';
-  lines.push(`  ${year.label}${derived}: ${expansion.status === 'scheduled' ? `${expansion.occurrences.length} ${STATUS_TEXT.scheduled}` : STATUS_TEXT[expansion.status]}`);
+  lines.push(
+    `  ${year.label}${derived}: ${expansion.status === 'scheduled' ? `${expansion.occurrences.length} ${STATUS_TEXT.scheduled}` : STATUS_TEXT[expansion.status]}`,
+  );
   for (const o of expansion.occurrences) {
     const extra = [
       o.time ? `kl. ${o.time.start}${o.time.end ? `–${o.time.end}` : ''}` : '',
-      o.placement === 'suggested' && o.window ? `forslag, innen ${formatShortDate(o.window.from)} – ${formatShortDate(o.window.to)}` : '',
+      o.placement === 'suggested' && o.window
+        ? `forslag, innen ${formatShortDate(o.window.from)} – ${formatShortDate(o.window.to)}`
+        : '',
       o.optional ? 'valgfri' : '',
       o.moved ? `flyttet fra ${formatShortDate(o.moved.from)}: ${o.moved.reason}` : '',
       o.nonSchoolDay ? `NB: ${o.nonSchoolDay}` : '',
@@ -150,7 +170,11 @@ export async function cadenceCommand(args: string[], io: Io): Promise<number> {
   for (const n of expansion.notes) lines.push(`  ${n}`);
   if (expansion.options) {
     lines.push('  Alternativer:');
-    expansion.options.forEach((o, i) => lines.push(`    ${i + 1}. ${o.status === 'scheduled' ? `${o.occurrences.length} datoer` : STATUS_TEXT[o.status]}`));
+    expansion.options.forEach((o, i) =>
+      lines.push(
+        `    ${i + 1}. ${o.status === 'scheduled' ? `${o.occurrences.length} datoer` : STATUS_TEXT[o.status]}`,
+      ),
+    );
   }
   io.out(lines.join('\n'));
   return EXIT.ok;

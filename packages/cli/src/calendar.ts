@@ -6,7 +6,15 @@ import {
   parseIsoDate,
   type SchoolYear,
 } from '@arshjul/school-calendar';
-import { COMMON_OPTIONS, defaultYear, EXIT, loadRegistry, parse, UsageError, type Io } from './shared.js';
+import {
+  COMMON_OPTIONS,
+  defaultYear,
+  EXIT,
+  loadRegistry,
+  parse,
+  UsageError,
+  type Io,
+} from './shared.js';
 
 const STATUS_TEXT: Record<SchoolYear['status'], string> = {
   derived: 'beregnet fra kommunens faste regler – kontroller mot den publiserte skoleruta',
@@ -17,7 +25,8 @@ const STATUS_TEXT: Record<SchoolYear['status'], string> = {
 
 function range(from: string, to: string): string {
   const weeks = [...new Set([isoWeekOf(from).week, isoWeekOf(to).week])].join('–');
-  const span = from === to ? formatShortDate(from) : `${formatShortDate(from)} – ${formatShortDate(to)}`;
+  const span =
+    from === to ? formatShortDate(from) : `${formatShortDate(from)} – ${formatShortDate(to)}`;
   return `${span} ${to.slice(0, 4)} (uke ${weeks})`;
 }
 
@@ -34,7 +43,12 @@ export function describeYear(y: SchoolYear): string {
     ...y.breaks.map((b) => `    ${b.name.padEnd(12)} ${range(b.from, b.to)}`),
     '',
     '  Fridager for elevene:',
-    ...(y.daysOff.length ? y.daysOff.map((d) => `    ${formatDate(d.date).padEnd(28)} ${d.name === d.kind ? d.kind : `${d.kind}: ${d.name}`}`) : ['    (ingen)']),
+    ...(y.daysOff.length
+      ? y.daysOff.map(
+          (d) =>
+            `    ${formatDate(d.date).padEnd(28)} ${d.name === d.kind ? d.kind : `${d.kind}: ${d.name}`}`,
+        )
+      : ['    (ingen)']),
     '',
     '  Helligdager (1. august – 31. juli):',
     ...y.holidays.map((h) => `    ${formatDate(h.date).padEnd(28)} ${h.name.nb}`),
@@ -46,21 +60,34 @@ export function describeYear(y: SchoolYear): string {
 export async function calendarCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { ...COMMON_OPTIONS, date: { type: 'string' } });
   if (values.help) {
-    io.out('arshjul calendar [--kommune oslo] [--year 2025-26] [--date ÅÅÅÅ-MM-DD] [--json] [--data fil.json] [--ics fil.ics]');
+    io.out(
+      'arshjul calendar [--kommune oslo] [--year 2025-26] [--date ÅÅÅÅ-MM-DD] [--json] [--data fil.json] [--ics fil.ics]',
+    );
     return EXIT.ok;
   }
-  if (positionals.length) throw new UsageError(`calendar tar ingen argumenter uten valg (fikk «${positionals.join(' ')}»).`);
+  if (positionals.length)
+    throw new UsageError(
+      `calendar tar ingen argumenter uten valg (fikk «${positionals.join(' ')}»).`,
+    );
   const registry = await loadRegistry(io, values);
   const kommune = registry.kommune(values.kommune ?? 'oslo');
   const date = values.date !== undefined ? parseIsoDate(values.date, '--date') : undefined;
-  const year = kommune.year(values.year ?? (date ? kommune.yearOf(date).name : defaultYear(io, undefined)));
+  const year = kommune.year(
+    values.year ?? (date ? kommune.yearOf(date).name : defaultYear(io, undefined)),
+  );
   if (date) {
-    if (!year.contains(date)) throw new UsageError(`${date} ligger ikke i skoleåret ${year.name} (${year.span.from} – ${year.span.to}).`);
+    if (!year.contains(date))
+      throw new UsageError(
+        `${date} ligger ikke i skoleåret ${year.name} (${year.span.from} – ${year.span.to}).`,
+      );
     const info = year.dayInfo(date);
-    if (values.json) io.out(JSON.stringify({ kommune: kommune.info, year: year.name, ...info }, null, 2));
+    if (values.json)
+      io.out(JSON.stringify({ kommune: kommune.info, year: year.name, ...info }, null, 2));
     else {
       const why = year.describeReasons(date);
-      io.out(`${formatDate(date)} (uke ${info.isoWeek.week}) i ${year.label}: ${info.schoolDay ? 'skoledag' : `ikke skoledag – ${why}`}`);
+      io.out(
+        `${formatDate(date)} (uke ${info.isoWeek.week}) i ${year.label}: ${info.schoolDay ? 'skoledag' : `ikke skoledag – ${why}`}`,
+      );
     }
     return EXIT.ok;
   }

@@ -40,8 +40,10 @@ Avslutningskoder: 0 ferdig, 1 rytmen ble ikke forstått, 2 feil i bruk eller inn
 function translateArgError(message: string): string {
   let m: RegExpExecArray | null;
   if ((m = /Unknown option '([^']+)'/.exec(message))) return `Ukjent valg «${m[1]}».`;
-  if ((m = /Option '(-\S+)[^']*' argument missing/.exec(message))) return `Valget ${m[1]} mangler en verdi.`;
-  if ((m = /Option '(-\S+)[^']*' does not take an argument/.exec(message))) return `Valget ${m[1]} tar ingen verdi.`;
+  if ((m = /Option '(-\S+)[^']*' argument missing/.exec(message)))
+    return `Valget ${m[1]} mangler en verdi.`;
+  if ((m = /Option '(-\S+)[^']*' does not take an argument/.exec(message)))
+    return `Valget ${m[1]} tar ingen verdi.`;
   return message.replace(/\. To specify.*$/s, '.');
 }
 
@@ -64,7 +66,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`arshjul: ${(e as ArshjulError).describe()}`);
       return EXIT.usage;
     }
-    if (e instanceof TypeError && 'code' in e && String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
+    if (
+      e instanceof TypeError &&
+      'code' in e &&
+      String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
+    ) {
       io.err(`arshjul: ${translateArgError(e.message)}\nSe «arshjul --help».`);
       return EXIT.usage;
     }

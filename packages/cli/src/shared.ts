@@ -46,7 +46,12 @@ async function readText(io: Io, path: string): Promise<string> {
     return await io.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'finnes ikke' : code === 'EISDIR' ? 'er en mappe' : `kan ikke leses (${code ?? (e as Error).message})`;
+    const why =
+      code === 'ENOENT'
+        ? 'finnes ikke'
+        : code === 'EISDIR'
+          ? 'er en mappe'
+          : `kan ikke leses (${code ?? (e as Error).message})`;
     throw new ArshjulError('file.read', `Filen ${why}.`, path);
   }
 }
@@ -68,11 +73,18 @@ export async function loadRegistry(
     registry.addFile(json, path);
   }
   for (const path of values.ics ?? []) {
-    if (!values.kommune) throw new UsageError('--ics trenger --kommune for å vite hvilken kommune skoleruta gjelder.');
+    if (!values.kommune)
+      throw new UsageError('--ics trenger --kommune for å vite hvilken kommune skoleruta gjelder.');
     const text = await readText(io, path);
-    const id = values.kommune.trim().toLowerCase().replace(/\s+kommune$/, '');
+    const id = values.kommune
+      .trim()
+      .toLowerCase()
+      .replace(/\s+kommune$/, '');
     const name = id.charAt(0).toUpperCase() + id.slice(1);
-    const { file, warnings } = importSchoolCalendarIcs(text, { kommune: { id, name }, source: path });
+    const { file, warnings } = importSchoolCalendarIcs(text, {
+      kommune: { id, name },
+      source: path,
+    });
     for (const w of warnings) io.err(`arshjul: advarsel: ${w}`);
     registry.addFile(file, path);
   }
@@ -86,6 +98,8 @@ export function defaultYear(io: Io, year: string | undefined): string {
 export function parse<const T extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: T,
-): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
+): ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+> {
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }

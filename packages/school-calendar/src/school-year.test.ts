@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { CalendarRegistry } from './registry.js';
 import { POINT_ANCHORS, SchoolYear, type DayReason } from './school-year.js';
-import { ArshjulError } from './errors.js';
 import { dayNumber, isoWeekOf } from './dates.js';
 import { deriveOsloSchoolYear } from './oslo-rules.js';
 import type { SchoolYearData } from './schema.js';

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { parseWallTime, zonedInstant, zoneOffsetMinutes } from './zoned.js';
-import { ArshjulError } from './errors.js';
 import { errorOf } from '../test-fixtures/error-of.js';
 
 describe('zonedInstant (Europe/Oslo)', () => {
