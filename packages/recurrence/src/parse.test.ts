@@ -135,6 +135,21 @@ describe('tolerant reading', () => {
     });
   });
 
+  it('finds the rhythm inside a sentence from the source', () => {
+    expect(rule('faste møter med seksjonssjefene under oppvekst hver 14 dag')).toEqual({
+      kind: 'interval',
+      every: 14,
+      unit: 'day',
+    });
+    expect(rule('ukentlige')).toEqual({ kind: 'interval', every: 1, unit: 'week' });
+    expect(rule('årlige')).toEqual({ kind: 'count', min: 1, max: 1, per: 'year' });
+    expect(rule('Ved oppstart av ny rektor')).toEqual({
+      kind: 'event',
+      event: 'oppstart av ny rektor',
+      relation: 'at',
+    });
+  });
+
   it('tells when leading words were read as description', () => {
     const r = parseCadence('Samlinger gjennom hele året');
     expect(r.ok && r.warnings[0]).toMatch(/samlinger/);

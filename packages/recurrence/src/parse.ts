@@ -72,6 +72,9 @@ const PERIOD_ADVERBS: Record<string, CountPeriod> = {
   kvartalsvis: 'quarter',
   halvårlig: 'half',
   årlig: 'year',
+  årlige: 'year',
+  månedlige: 'month',
+  halvårlige: 'half',
 };
 
 function periodOf(word: string): CountPeriod | undefined {
@@ -459,9 +462,9 @@ function parseCore(core: string, text: string, mods: Mods): SimpleRule | Fail | 
       ))
   )
     return intervalRule(text, m[1] ? Number(m[1]) : 1, m[2]!);
-  if (/^(?:ukentlig|ukevis|1 gang (?:i|per|hver) (?:uken|uka|uke))$/u.test(s))
+  if (/^(?:ukentlige?|ukevis|1 gang (?:i|per|hver) (?:uken|uka|uke))$/u.test(s))
     return { kind: 'interval', every: 1, unit: 'week' };
-  if (/^(?:daglig|hver dag)$/u.test(s)) return { kind: 'interval', every: 1, unit: 'day' };
+  if (/^(?:daglige?|hver dag)$/u.test(s)) return { kind: 'interval', every: 1, unit: 'day' };
 
   // "4 dager i uken" (with weekdays: the weekdays say which)
   if ((m = /^(\d+) (?:dager|dag) (?:i|per) (?:uken|uka|uke)$/u.exec(s))) {
@@ -597,29 +600,35 @@ function parseSimple(normalized: string, text: string): Parsed | Fail {
   if (ex instanceof Fail) return ex;
   const words = ex.core.split(' ');
   // Leading words that are not rhythm ("Samlinger gjennom hele året", "Utlysning en gang i året")
-  // are read as description, at most four of them.
-  let lastFail: Fail | undefined;
-  for (let drop = 0; drop <= Math.min(4, words.length - 1); drop++) {
+  // are read as description, at most eight of them. A rhythm found further in beats an event read
+  // from the middle of a sentence («… under oppvekst hver 14 dag»).
+  let found: { rule: SimpleRule; drop: number; core: string } | undefined;
+  for (let drop = 0; drop <= Math.min(8, words.length - 1); drop++) {
     const core = words.slice(drop).join(' ');
     const r = parseCore(core, text, ex.mods);
     if (r instanceof Fail) {
       if (drop === 0) return r;
-      lastFail ??= r;
       continue;
     }
     if (r) {
-      const warnings: Message[] = drop
-        ? [{ code: 'ignored-words', params: { words: words.slice(0, drop).join(' ') } }]
-        : [];
-      return {
-        rule: applyMods(r, ex.mods, warnings, core),
-        ...(ex.mods.action ? { action: ex.mods.action } : {}),
-        warnings,
-      };
+      if (drop === 0 || r.kind !== 'event') {
+        found = { rule: r, drop, core };
+        break;
+      }
+      found ??= { rule: r, drop, core };
     }
     if (ex.core === '' || core === '') break;
   }
-  return fail('unknown', { text });
+  if (!found) return fail('unknown', { text });
+  const { rule, drop, core } = found;
+  const warnings: Message[] = drop
+    ? [{ code: 'ignored-words', params: { words: words.slice(0, drop).join(' ') } }]
+    : [];
+  return {
+    rule: applyMods(rule, ex.mods, warnings, core),
+    ...(ex.mods.action ? { action: ex.mods.action } : {}),
+    warnings,
+  };
 }
 
 const ALT_SPLIT = /\s*\/\s*|\s+eller\s+|\s+og ellers\s+|\s+ellers\s+|\s+alternativt\s+/u;

@@ -146,6 +146,8 @@ export class SchoolYear {
   private readonly last: DayNumber;
   private weeksCache: CalendarWeek[] | undefined;
   private schoolDayList: DayNumber[] | undefined;
+  /** describeReasons is asked for the same days again and again by the recurrence expansion. */
+  private readonly reasonText = new Map<DayNumber, string>();
 
   constructor(data: SchoolYearData, kommune: KommuneInfo, where = `${kommune.id} ${data.year}`) {
     this.name = data.year;
@@ -302,11 +304,24 @@ export class SchoolYear {
 
   dayInfo(date: IsoDate): DayInfo {
     const d = dayNumber(date);
+    const schoolDay = this.isSchoolDayNumber(d);
+    return {
+      date,
+      weekday: weekdayOf(d),
+      isoWeek: isoWeekOf(date),
+      schoolDay,
+      reasons: schoolDay ? [] : this.reasonsOf(date, d),
+    };
+  }
+
+  /** Why a day is not a school day (the day need not be one). */
+  private reasonsOf(date: IsoDate, d: DayNumber): DayReason[] {
     const reasons: DayReason[] = [];
     if (d < this.first) reasons.push({ kind: 'before-school-start' });
     if (d > this.last) reasons.push({ kind: 'after-last-school-day' });
     if (weekdayOf(d) >= 6) reasons.push({ kind: 'weekend' });
-    for (const h of publicHolidays(Number(date.slice(0, 4)))) {
+    const holidays = this.contains(date) ? this.holidays : publicHolidays(Number(date.slice(0, 4)));
+    for (const h of holidays) {
       if (h.date === date) reasons.push({ kind: 'holiday', holiday: h.key, name: h.name.nb });
     }
     for (const b of this.breaks) {
@@ -316,19 +331,17 @@ export class SchoolYear {
     for (const o of this.daysOff) {
       if (o.date === date) reasons.push({ kind: 'day-off', dayOff: o.kind, name: o.name });
     }
-    return {
-      date,
-      weekday: weekdayOf(d),
-      isoWeek: isoWeekOf(date),
-      schoolDay: this.isSchoolDayNumber(d),
-      reasons: this.isSchoolDayNumber(d) ? [] : reasons,
-    };
+    return reasons;
   }
 
   /** Why a day is not a school day, in words (nb). Empty string for a school day. */
   describeReasons(date: IsoDate): string {
+    const d = dayNumber(date);
+    if (this.isSchoolDayNumber(d)) return '';
+    const hit = this.reasonText.get(d);
+    if (hit !== undefined) return hit;
     const labels: string[] = [];
-    for (const r of this.dayInfo(date).reasons) {
+    for (const r of this.reasonsOf(date, d)) {
       switch (r.kind) {
         case 'weekend':
           labels.push('helg');
@@ -350,7 +363,9 @@ export class SchoolYear {
           break;
       }
     }
-    return labels.join(', ');
+    const text = labels.join(', ');
+    this.reasonText.set(d, text);
+    return text;
   }
 
   /** The first school day on or after `day`, within the school year. */
