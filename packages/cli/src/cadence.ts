@@ -2,6 +2,7 @@
 import { formatDate, formatShortDate, parseIsoDate } from '@arshjul/school-calendar';
 import {
   expandCadence,
+  formatMessage,
   parseCadence,
   renderCadence,
   type Expansion,
@@ -97,7 +98,9 @@ export async function cadenceCommand(args: string[], io: Io): Promise<number> {
         ),
       );
     } else {
-      io.err(`${parsed.reason}${parsed.suggestion ? `\nMente du «${parsed.suggestion}»?` : ''}`);
+      io.err(
+        `${parsed.reason}${parsed.suggestion ? `\n${formatMessage({ code: 'suggestion', params: { phrase: parsed.suggestion } }, lang)}` : ''}`,
+      );
     }
     return EXIT.notUnderstood;
   }
@@ -149,16 +152,16 @@ export async function cadenceCommand(args: string[], io: Io): Promise<number> {
   for (const w of parsed.warnings) lines.push(`  Merk: ${w}`);
   const derived = year.derived ? ' (beregnet skolerute – kontroller mot den publiserte)' : '';
   lines.push(
-    `  ${year.label}${derived}: ${expansion.status === 'scheduled' ? `${expansion.occurrences.length} ${STATUS_TEXT.scheduled}` : STATUS_TEXT[expansion.status]}`,
+    `  ${year.label}${derived}: ${expansion.status === 'scheduled' ? `${expansion.occurrences.length} ${expansion.occurrences.length === 1 ? 'dato' : 'datoer'} i skoleåret` : STATUS_TEXT[expansion.status]}`,
   );
   for (const o of expansion.occurrences) {
     const extra = [
       o.time ? `kl. ${o.time.start}${o.time.end ? `–${o.time.end}` : ''}` : '',
       o.placement === 'suggested' && o.window
-        ? `forslag, innen ${formatShortDate(o.window.from)} – ${formatShortDate(o.window.to)}`
+        ? `forslag, innen ${formatShortDate(o.window.from, lang)} – ${formatShortDate(o.window.to, lang)}`
         : '',
       o.optional ? 'valgfri' : '',
-      o.moved ? `flyttet fra ${formatShortDate(o.moved.from)}: ${o.moved.reason}` : '',
+      o.moved ? `flyttet fra ${formatShortDate(o.moved.from, lang)}: ${o.moved.reason}` : '',
       o.nonSchoolDay ? `NB: ${o.nonSchoolDay}` : '',
     ].filter(Boolean);
     lines.push(`    ${formatDate(o.date, lang)}${extra.length ? `  (${extra.join('; ')})` : ''}`);

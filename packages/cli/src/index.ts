@@ -82,6 +82,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `arshjul … | head` closes the pipe early: end quietly instead of with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return run(argv, {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),

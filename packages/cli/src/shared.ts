@@ -4,6 +4,7 @@ import {
   ArshjulError,
   CalendarRegistry,
   importSchoolCalendarIcs,
+  kommuneId,
   parseIsoDate,
   schoolYearNameOf,
   type Lang,
@@ -76,11 +77,10 @@ export async function loadRegistry(
     if (!values.kommune)
       throw new UsageError('--ics trenger --kommune for å vite hvilken kommune skoleruta gjelder.');
     const text = await readText(io, path);
-    const id = values.kommune
-      .trim()
-      .toLowerCase()
-      .replace(/\s+kommune$/, '');
-    const name = id.charAt(0).toUpperCase() + id.slice(1);
+    // «nord fron» or «Nord-Fron kommune»: id nord-fron, name as written with a capital first letter.
+    const id = kommuneId(values.kommune);
+    const written = values.kommune.trim().replace(/\s+kommune$/i, '');
+    const name = written.charAt(0).toUpperCase() + written.slice(1);
     const { file, warnings } = importSchoolCalendarIcs(text, {
       kommune: { id, name },
       source: path,

@@ -142,6 +142,7 @@ describe('leap years', () => {
     expect(dates('29. februar', y2728)).toEqual(['2028-02-29']);
     const e = expandCadence(cadence('29. februar'), y2526);
     expect(e.occurrences).toHaveLength(0);
+    expect(e.status).toBe('not-this-year');
     expect(e.notes.join(' ')).toMatch(/finnes ikke i 2026/);
   });
 
@@ -166,6 +167,7 @@ describe('ISO week 53', () => {
   it('does not exist in 2025', () => {
     const e = expandCadence(cadence('uke 53'), y2526);
     expect(e.occurrences).toHaveLength(0);
+    expect(e.status).toBe('not-this-year');
     expect(e.notes[0]).toMatch(/Uke 53 finnes ikke i 2025/);
   });
 
@@ -273,6 +275,18 @@ describe('anchors and events', () => {
     expect(expandCadence(c, y2526).status).toBe('waiting-for-event');
     const e = expandCadence(c, y2526, { events: { 'Budsjettlegging i bydelen': ['2025-10-20'] } });
     expect(e.occurrences.map((o) => o.date)).toEqual(['2025-10-20']);
+    const both = expandCadence(c, y2526, {
+      events: {
+        'Budsjettlegging i Bydelen': ['2026-03-16'],
+        'budsjettlegging i bydelen': ['2025-10-20'],
+      },
+    });
+    expect(both.occurrences.map((o) => o.date)).toEqual(['2025-10-20', '2026-03-16']);
+    const elsewhere = expandCadence(c, y2526, {
+      events: { 'budsjettlegging i bydelen': ['2030-01-01'] },
+    });
+    expect(elsewhere.status).toBe('not-this-year');
+    expect(elsewhere.notes[0]).toMatch(/2030-01-01/);
     const after = expandCadence(cadence('kort tid etter oppstartsmøtet'), y2526, {
       events: { oppstartsmøtet: ['2025-09-01'] },
     });

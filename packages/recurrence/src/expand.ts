@@ -315,6 +315,9 @@ function expandInterval(
     ...(weekdays?.length && rule.unit !== 'month' ? { byweekday: [...weekdays] } : {}),
   });
   const notes: string[] = [];
+  if (options.start && options.start > year.lastSchoolDay) {
+    notes.push(`Serien starter ${options.start}, etter siste skoledag i ${year.name}.`);
+  }
   if (rule.approximate) notes.push('Rytmen er omtrentlig («ca.»); datoene er et forslag.');
   if (res.occurrences.some((o) => o.moved))
     notes.push('Datoer som faller på en fridag er flyttet til neste skoledag.');
@@ -503,7 +506,7 @@ function expandDate(
 ): Expansion {
   const y = rule.month >= 8 ? year.startYear : year.startYear + 1;
   if (rule.day > daysInMonth(y, rule.month)) {
-    return empty('date', 'scheduled', [`${rule.day}.${rule.month}. finnes ikke i ${y}.`]);
+    return empty('date', 'not-this-year', [`${rule.day}.${rule.month}. finnes ikke i ${y}.`]);
   }
   const d = dayNumberOf(y, rule.month, rule.day);
   const res = applyPolicy([d], year, policy, rule.time, 'exact');
@@ -526,7 +529,7 @@ function expandWeek(
   const isoYear = rule.week >= 31 ? year.startYear : year.startYear + 1;
   const mon = mondayOfIsoWeek(isoYear, rule.week);
   if (mon === undefined) {
-    return empty('week', 'scheduled', [
+    return empty('week', 'not-this-year', [
       `Uke ${rule.week} finnes ikke i ${isoYear} (året har 52 uker).`,
     ]);
   }
@@ -614,9 +617,11 @@ function expandEvent(
   policy: HolidayPolicy,
 ): Expansion {
   const key = rule.event.toLowerCase().trim();
-  const entry = Object.entries(options.events ?? {}).find(([k]) => k.toLowerCase().trim() === key);
+  const given = Object.entries(options.events ?? {})
+    .filter(([k]) => k.toLowerCase().trim() === key)
+    .flatMap(([, d]) => d);
   const approximate = rule.approximate ?? (rule.relation !== 'at' && !rule.offset);
-  if (!entry || entry[1].length === 0) {
+  if (given.length === 0) {
     return empty(
       'event',
       'waiting-for-event',
@@ -629,18 +634,24 @@ function expandEvent(
     (rule.relation === 'at'
       ? undefined
       : { amount: rule.relation === 'before' ? -1 : 1, unit: 'week' });
-  const dates = entry[1]
+  const dates = [...new Set(given)]
     .map((d) => shift(year, dayNumber(d), offset))
     .filter((d): d is DayNumber => d !== undefined && year.contains(isoDate(d)))
     .sort((a, b) => a - b);
+  const notes =
+    dates.length === 0
+      ? [
+          `Ingen av datoene for «${rule.event}» (${given.join(', ')}) ligger i skoleåret ${year.name}.`,
+        ]
+      : [];
   const res = applyPolicy(dates, year, policy, undefined, approximate ? 'suggested' : 'exact');
   return {
     kind: 'event',
-    status: 'scheduled',
+    status: dates.length ? 'scheduled' : 'not-this-year',
     approximate,
     ...res,
     rrule: null,
     dtstart: null,
-    notes: [],
+    notes,
   };
 }

@@ -42,7 +42,7 @@ const nb: Catalog = {
   'missing-period': (p) =>
     `«${p.text}»: sier hvor mange ganger, men ikke per hva (uke, måned, halvår eller år).`,
   'only-time': (p) => `«${p.text}»: sier når på dagen, men ikke hvor ofte.`,
-  'bad-rrule': (p) => `RRULE er ugyldig: ${p.detail}`,
+  'bad-rrule': (p) => `${p.detail}`,
   'in-option': (p) => `I alternativ ${p.n} («${p.part}»): ${p.reason}`,
   'ignored-words': (p) => `Ordene «${p.words}» er lest som beskrivelse og ikke som rytme.`,
   'weekday-count': (p) =>
@@ -67,7 +67,7 @@ const nn: Catalog = {
   'missing-period': (p) =>
     `«${p.text}»: seier kor mange gonger, men ikkje per kva (veke, månad, halvår eller år).`,
   'only-time': (p) => `«${p.text}»: seier når på dagen, men ikkje kor ofte.`,
-  'bad-rrule': (p) => `RRULE er ugyldig: ${p.detail}`,
+  'bad-rrule': (p) => `${p.detail}`,
   'in-option': (p) => `I alternativ ${p.n} («${p.part}»): ${p.reason}`,
   'ignored-words': (p) => `Orda «${p.words}» er lesne som skildring og ikkje som rytme.`,
   'weekday-count': (p) =>

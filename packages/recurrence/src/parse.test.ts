@@ -169,10 +169,14 @@ describe('phrases it does not understand', () => {
     ['uke 54', 'bad-week', /uke 54 finnes ikke/],
     ['30. februar', 'nonexistent-date', /finnes ikke/],
     ['31. april', 'nonexistent-date', /april har 30/],
-    ['hver uke kl. 25:00', 'bad-time', /25:00/],
+    ['hver uke kl. 25:00', 'bad-time', /«hver uke kl\. 25:00»: 25:00/],
     ['1 gang', 'missing-period', /per hva/],
     ['kl. 14', 'only-time', /hvor ofte/],
-    ['RRULE:FREQ=SOMETIMES', 'bad-rrule', /ugyldig/],
+    ['RRULE:FREQ=SOMETIMES', 'bad-rrule', /ukjent FREQ «SOMETIMES»/],
+    ['FREQ=SECONDLY', 'bad-rrule', /finere enn et årshjul/],
+    ['FREQ=YEARLY;BYMONTH=13', 'bad-rrule', /BYMONTH=13/],
+    ['FREQ=WEEKLY;COUNT=0', 'bad-rrule', /COUNT=0/],
+    ['FREQ=WEEKLY;INTERVAL=0', 'bad-rrule', /INTERVAL=0/],
     ['blå måne', 'unknown', /Forstår ikke «blå måne»/],
   ])('«%s» → %s', (text, code, reason) => {
     const r = parseCadence(text);
@@ -180,6 +184,10 @@ describe('phrases it does not understand', () => {
     if (r.ok) return;
     expect(r.code).toBe(code);
     expect(r.reason).toMatch(reason);
+  });
+
+  it('reads a raw RRULE only when it starts with FREQ or RRULE:', () => {
+    expect(parseCadence('BYDAY=MO').ok).toBe(false);
   });
 
   it('names the alternative that is wrong', () => {

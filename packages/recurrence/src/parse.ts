@@ -181,7 +181,7 @@ function pad(n: string): string {
   return n.padStart(2, '0');
 }
 
-function extractTime(s: string, mods: Mods): string | Fail {
+function extractTime(s: string, mods: Mods, original: string): string | Fail {
   // "kl 18:00-22:00", "18:00-22:00", "09-15:00", "fra 14:00-18.00", "klokken 18", "kl 14.30"
   const re = new RegExp(
     `${NB}(?:fra\\s+)?(?:(kl|klokken|klokka)\\s*)?(?:fra\\s+)?(\\d{1,2})(?:[:.](\\d{2}))?(?:\\s*(?:-|til)\\s*(?:kl\\s*)?(\\d{1,2})(?:[:.](\\d{2}))?)?${NE}`,
@@ -197,7 +197,8 @@ function extractTime(s: string, mods: Mods): string | Fail {
     ...(h2 !== undefined ? [[h2, m2 ?? '00'] as const] : []),
   ];
   for (const [h, mm] of times) {
-    if (Number(h) > 23 || Number(mm) > 59) return fail('bad-time', { time: `${h}:${mm}` });
+    if (Number(h) > 23 || Number(mm) > 59)
+      return fail('bad-time', { text: original, time: `${h}:${mm}` });
   }
   mods.time = {
     start: `${pad(h1!)}:${m1 ?? '00'}`,
@@ -206,7 +207,7 @@ function extractTime(s: string, mods: Mods): string | Fail {
   return (s.slice(0, m.index) + ' ' + s.slice(m.index + whole.length)).replace(/\s+/g, ' ').trim();
 }
 
-function extractModifiers(input: string): { core: string; mods: Mods } | Fail {
+function extractModifiers(input: string, text: string): { core: string; mods: Mods } | Fail {
   const mods: Mods = { approximate: false, ignored: [] };
   let s = input;
   s = s.replace(new RegExp(`${NB}(${Object.keys(ACTION_WORDS).join('|')})${NE}`, 'gu'), (w) => {
@@ -223,7 +224,7 @@ function extractModifiers(input: string): { core: string; mods: Mods } | Fail {
     mods.since = Number(since[1]);
     s = s.replace(since[0], ' ').replace(/\s+/g, ' ').trim();
   }
-  const t = extractTime(s, mods);
+  const t = extractTime(s, mods, text);
   if (t instanceof Fail) return t;
   s = t;
   if (/hverdag|virkedag|ukedag/u.test(s)) {
@@ -596,7 +597,7 @@ interface Parsed {
 }
 
 function parseSimple(normalized: string, text: string): Parsed | Fail {
-  const ex = extractModifiers(normalized);
+  const ex = extractModifiers(normalized, text);
   if (ex instanceof Fail) return ex;
   const words = ex.core.split(' ');
   // Leading words that are not rhythm ("Samlinger gjennom hele året", "Utlysning en gang i året")

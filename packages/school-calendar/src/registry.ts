@@ -49,6 +49,18 @@ export function schoolYearNameOf(date: IsoDate): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+/** A kommune's id from its name: «Nord-Fron kommune» → `nord-fron`, «Aurskog Høland» → `aurskog-høland`. */
+export function kommuneId(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/\s+kommune$/, '')
+    .replace(/[\s_]+/g, '-')
+    .replace(/[^a-z0-9æøå-]/g, '')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 export class KommuneCalendar {
   private readonly data = new Map<string, SchoolYearData>();
   private readonly sources = new Map<string, string>();
@@ -147,6 +159,7 @@ export class CalendarRegistry {
       .replace(/\s+kommune$/, '');
     const hit =
       this.kommuner.get(key) ??
+      this.kommuner.get(kommuneId(idOrName)) ??
       [...this.kommuner.values()].find((k) => k.name.toLowerCase() === key);
     if (!hit) {
       const known = [...this.kommuner.keys()].join(', ') || 'ingen';

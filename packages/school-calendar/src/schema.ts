@@ -85,7 +85,9 @@ export const schoolYearDataSchema = z
 export const kommuneCalendarFileSchema = z
   .object({
     $schema: z.string().optional(),
-    schemaVersion: z.literal(CALENDAR_SCHEMA_VERSION),
+    schemaVersion: z.literal(CALENDAR_SCHEMA_VERSION, {
+      error: `schemaVersion må være ${CALENDAR_SCHEMA_VERSION}`,
+    }),
     kommune: z
       .object({
         id: z

@@ -52,17 +52,61 @@ export function formatRRule(parts: RRuleParts): string {
 }
 
 /** Checks a user-written RRULE; returns it normalised, or throws saying what is wrong. */
-export function validateRRule(text: string): string {
-  const body = text.trim().replace(/^RRULE:/i, '');
-  try {
-    const rule = rrulestr(`RRULE:${body.toUpperCase()}`, { dtstart: new Date(0) });
-    if (rule instanceof RRule) {
-      if (rule.options.interval < 1) throw new Error('INTERVAL må være minst 1');
-      return RRule.optionsToString({ ...rule.origOptions, dtstart: null }).replace(/^RRULE:/, '');
+const ALLOWED_FREQ = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+
+/** Integer list values of an RRULE part, checked against a range (0 never allowed). */
+function checkRange(body: string, part: string, min: number, max: number): string | undefined {
+  const m = new RegExp(`(?:^|;)${part}=([^;]*)`).exec(body);
+  if (!m) return undefined;
+  for (const v of m[1]!.split(',')) {
+    const n = Number(v);
+    if (!/^[+-]?\d+$/.test(v) || n === 0 || n < min || n > max) {
+      return `${part}=${m[1]} er utenfor det tillatte (${min}…${max}, ikke 0)`;
     }
-    throw new Error('forventet én RRULE');
+  }
+  return undefined;
+}
+
+/**
+ * Checks a user-written RRULE and returns it normalised, or throws saying what is wrong (nb).
+ * Only day-level frequencies are accepted: an årshjul has no use for HOURLY, MINUTELY or SECONDLY
+ * rules, and they would make the expansion of a school year enormous.
+ */
+export function validateRRule(text: string): string {
+  const body = text
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
+  const fail = (why: string) =>
+    new ArshjulError('rrule.invalid', `RRULE «${body}» er ugyldig: ${why}.`);
+  const freq = /(?:^|;)FREQ=([A-Z]*)/.exec(body)?.[1];
+  if (!freq) throw fail('FREQ mangler (DAILY, WEEKLY, MONTHLY eller YEARLY)');
+  if (!ALLOWED_FREQ.includes(freq)) {
+    throw fail(
+      ['HOURLY', 'MINUTELY', 'SECONDLY'].includes(freq)
+        ? `FREQ=${freq} er finere enn et årshjul bruker; bruk DAILY, WEEKLY, MONTHLY eller YEARLY`
+        : `ukjent FREQ «${freq}»; bruk DAILY, WEEKLY, MONTHLY eller YEARLY`,
+    );
+  }
+  const problem =
+    checkRange(body, 'INTERVAL', 1, 1000) ??
+    checkRange(body, 'COUNT', 1, 10000) ??
+    checkRange(body, 'BYMONTH', 1, 12) ??
+    checkRange(body, 'BYMONTHDAY', -31, 31) ??
+    checkRange(body, 'BYWEEKNO', -53, 53) ??
+    checkRange(body, 'BYYEARDAY', -366, 366) ??
+    checkRange(body, 'BYSETPOS', -366, 366);
+  if (problem) throw fail(problem);
+  for (const part of ['BYHOUR', 'BYMINUTE', 'BYSECOND']) {
+    if (new RegExp(`(?:^|;)${part}=`).test(body))
+      throw fail(`${part} brukes ikke; klokkeslett skrives for seg («kl. 14:00»)`);
+  }
+  try {
+    const rule = rrulestr(`RRULE:${body}`, { dtstart: new Date(0) });
+    if (!(rule instanceof RRule)) throw new Error('forventet én RRULE');
+    return RRule.optionsToString({ ...rule.origOptions, dtstart: null }).replace(/^RRULE:/, '');
   } catch (e) {
-    throw new ArshjulError('rrule.invalid', `RRULE «${body}» er ugyldig: ${(e as Error).message}`);
+    throw fail((e as Error).message.replace(/undefined/g, '').trim() || 'kan ikke leses');
   }
 }
 

@@ -1,0 +1,70 @@
+/**
+ * Test helpers for driving `run()` without a process: a fake Io that records what the CLI
+ * prints, reads files from an in-memory map first and from disk otherwise, and has a fixed
+ * "today" (2025-11-01, so the default school year is 2025-26).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { run, type Io } from '../src/index.js';
+
+/** Absolute path of a file in packages/cli/test-fixtures. */
+export function fixture(name: string): string {
+  return fileURLToPath(new URL(`./${name}`, import.meta.url));
+}
+
+/** The repository root (where `npx arshjul` is run from). */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface CliResult {
+  code: number;
+  /** Everything written to stdout, one call per line. */
+  out: string;
+  /** Everything written to stderr, one call per line. */
+  err: string;
+  /** stdout parsed as JSON (the commands print one JSON document with --json). */
+  json: <T = Record<string, unknown>>() => T;
+}
+
+export interface FakeIoOptions {
+  /** Files by path; a path not in the map is read from disk. */
+  files?: Record<string, string>;
+  today?: string;
+}
+
+export function fakeIo(
+  options: FakeIoOptions = {},
+): Io & { outLines: string[]; errLines: string[] } {
+  const outLines: string[] = [];
+  const errLines: string[] = [];
+  const files = options.files ?? {};
+  return {
+    outLines,
+    errLines,
+    out: (t) => void outLines.push(t),
+    err: (t) => void errLines.push(t),
+    readFile: async (path) =>
+      Object.prototype.hasOwnProperty.call(files, path) ? files[path]! : readFile(path, 'utf8'),
+    today: () => options.today ?? '2025-11-01',
+  };
+}
+
+/** Runs the CLI with the given arguments and returns its exit code and output. */
+export async function cli(args: string[], options: FakeIoOptions = {}): Promise<CliResult> {
+  const io = fakeIo(options);
+  const code = await run(args, io);
+  const out = io.outLines.join('\n');
+  const err = io.errLines.join('\n');
+  return {
+    code,
+    out,
+    err,
+    json: <T>() => JSON.parse(out) as T,
+  };
+}
+
+/** True when the text holds a line of a JavaScript stack trace. */
+export function hasStackTrace(text: string): boolean {
+  return /^ {4}at /m.test(text);
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
