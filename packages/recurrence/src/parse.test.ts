@@ -177,6 +177,8 @@ describe('phrases it does not understand', () => {
     ['FREQ=YEARLY;BYMONTH=13', 'bad-rrule', /BYMONTH=13/],
     ['FREQ=WEEKLY;COUNT=0', 'bad-rrule', /COUNT=0/],
     ['FREQ=WEEKLY;INTERVAL=0', 'bad-rrule', /INTERVAL=0/],
+    ['FREQ=WEEKLY;BYDAY=XX', 'bad-rrule', /BYDAY «XX» er ikke en ukedag/],
+    ['FREQ=WEEKLY;UNTIL=garbage', 'bad-rrule', /UNTIL «GARBAGE»/],
     ['blå måne', 'unknown', /Forstår ikke «blå måne»/],
   ])('«%s» → %s', (text, code, reason) => {
     const r = parseCadence(text);

@@ -97,6 +97,20 @@ export function validateRRule(text: string): string {
     checkRange(body, 'BYYEARDAY', -366, 366) ??
     checkRange(body, 'BYSETPOS', -366, 366);
   if (problem) throw fail(problem);
+  const byday = /(?:^|;)BYDAY=([^;]*)/.exec(body)?.[1];
+  if (byday !== undefined) {
+    const bad = byday
+      .split(',')
+      .find((d) => !/^[+-]?([1-9]|[1-4]\d|5[0-3])?(MO|TU|WE|TH|FR|SA|SU)$/.test(d));
+    if (bad !== undefined)
+      throw fail(
+        `BYDAY «${bad}» er ikke en ukedag (MO, TU, WE, TH, FR, SA, SU, evt. med nummer som 2TU)`,
+      );
+  }
+  const until = /(?:^|;)UNTIL=([^;]*)/.exec(body)?.[1];
+  if (until !== undefined && !/^\d{8}(T\d{6}Z?)?$/.test(until)) {
+    throw fail(`UNTIL «${until}» er ikke en dato på formen ÅÅÅÅMMDD`);
+  }
   for (const part of ['BYHOUR', 'BYMINUTE', 'BYSECOND']) {
     if (new RegExp(`(?:^|;)${part}=`).test(body))
       throw fail(`${part} brukes ikke; klokkeslett skrives for seg («kl. 14:00»)`);
@@ -106,7 +120,10 @@ export function validateRRule(text: string): string {
     if (!(rule instanceof RRule)) throw new Error('forventet én RRULE');
     return RRule.optionsToString({ ...rule.origOptions, dtstart: null }).replace(/^RRULE:/, '');
   } catch (e) {
-    throw fail((e as Error).message.replace(/undefined/g, '').trim() || 'kan ikke leses');
+    // rrule's own messages are English and sometimes internal; say only that it cannot be read.
+    throw fail(
+      `kan ikke leses (${(e as Error).message.replace(/undefined/g, '').trim() || 'ukjent feil'})`,
+    );
   }
 }
 
