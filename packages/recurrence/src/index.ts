@@ -22,3 +22,9 @@ export {
   type RRuleParts,
 } from './engine/rrule-adapter.js';
 export { formatMessage, type MessageCode } from './messages.js';
+export {
+  cadenceFieldSchema,
+  cadenceObjectInputSchema,
+  CADENCE_ISSUE,
+  type CadenceFieldInput,
+} from './field.js';

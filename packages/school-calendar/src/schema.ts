@@ -35,7 +35,7 @@ export type YearStatus = (typeof YEAR_STATUSES)[number];
 
 // The pattern and format reach the JSON Schema (editors check them); the refinement, which
 // rejects dates that do not exist such as 2026-02-29, only runs here.
-const isoDate = z
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'er ikke en dato på formen ÅÅÅÅ-MM-DD', abort: true })
   .refine(isValidIsoDate, { message: 'er ikke en dato som finnes (bruk ÅÅÅÅ-MM-DD)' })
@@ -49,8 +49,8 @@ export const schoolYearNameSchema = z
 export const breakSchema = z
   .object({
     kind: z.enum(BREAK_KINDS),
-    from: isoDate.describe('First day of the break'),
-    to: isoDate.describe('Last day of the break (inclusive)'),
+    from: isoDateSchema.describe('First day of the break'),
+    to: isoDateSchema.describe('Last day of the break (inclusive)'),
     name: z
       .string()
       .optional()
@@ -61,7 +61,7 @@ export const breakSchema = z
 export const dayOffSchema = z
   .object({
     kind: z.enum(DAY_OFF_KINDS),
-    date: isoDate,
+    date: isoDateSchema,
     name: z.string().optional(),
   })
   .strict();
@@ -75,8 +75,8 @@ export const schoolYearDataSchema = z
         "derived: computed from the kommune's rules, to be checked against the published skoleruta; published: copied from it; imported: from an .ics file; user: entered by a user",
       ),
     source: z.string().optional().describe('Where the dates come from'),
-    firstSchoolDay: isoDate,
-    lastSchoolDay: isoDate,
+    firstSchoolDay: isoDateSchema,
+    lastSchoolDay: isoDateSchema,
     breaks: z.array(breakSchema).default([]),
     daysOff: z.array(dayOffSchema).default([]),
   })
