@@ -102,3 +102,4 @@ export type RevisionRule = z.output<typeof revisionRuleSchema>;
 export type RevisionRuleInput = z.input<typeof revisionRuleSchema>;
 export type RevisionRecord = z.output<typeof revisionRecordSchema>;
 export type LeadTime = z.infer<typeof leadTimeSchema>;
+export type RevisionRecordInput = z.input<typeof revisionRecordSchema>;
