@@ -2,13 +2,15 @@
  * `arshjul`: the command line. `run()` takes the arguments and an IO object, so tests drive it
  * without spawning processes; `main()` wires it to the real process.
  *
- * Exit codes: 0 done; 1 a phrase was not understood; 2 a usage error or bad input (unknown
- * kommune or year, a broken file, a date that does not exist); 3 an unexpected internal error.
+ * Exit codes: 0 done; 1 a phrase was not understood or a model is invalid; 2 a usage error or
+ * bad input (unknown kommune or year, a file that cannot be read, a date that does not exist);
+ * 3 an unexpected internal error.
  */
 import { readFile } from 'node:fs/promises';
 import { isArshjulError, type ArshjulError } from '@arshjul/school-calendar';
 import { calendarCommand } from './calendar.js';
 import { cadenceCommand } from './cadence.js';
+import { diffCommand, revisionsCommand, validateCommand } from './model.js';
 import { EXIT, UsageError, type Io } from './shared.js';
 
 export * from './shared.js';
@@ -23,6 +25,9 @@ Bruk:
   arshjul cadence "<rytme>" [--year 2025-26] [--kommune oslo] [--lang nb|nn|en] [--json]
                   [--policy skip|next-school-day|previous-school-day|keep]
                   [--start ÅÅÅÅ-MM-DD] [--event "navn=ÅÅÅÅ-MM-DD"]
+  arshjul validate <modell.json> [--json] [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD]
+  arshjul revisions <modell.json> [--year 2025-26] [--date ÅÅÅÅ-MM-DD] [--json]
+  arshjul diff <gammel.json> <ny.json> [--json]
 
 Felles valg:
   --data fil.json    legg til eller rett en kommunes skolerute (kan gjentas)
@@ -33,8 +38,11 @@ Eksempler:
   arshjul calendar --kommune oslo --year 2025-26
   arshjul cadence "Hver fjerde uke" --year 2025-26
   arshjul cadence "En gang i forkant av sommerferien" --json
+  arshjul validate examples/grorud/grorudmodellen.json
+  arshjul revisions examples/grorud/grorudmodellen.json --year 2025-26 --date 2026-03-01
 
-Avslutningskoder: 0 ferdig, 1 rytmen ble ikke forstått, 2 feil i bruk eller inndata.`;
+Avslutningskoder: 0 ferdig, 1 rytmen ble ikke forstått eller modellen er ugyldig,
+2 feil i bruk eller fila kan ikke leses.`;
 
 /** node:util's parseArgs speaks English; the CLI speaks Norwegian. */
 function translateArgError(message: string): string {
@@ -60,7 +68,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'calendar') return await calendarCommand(rest, io);
     if (command === 'cadence') return await cadenceCommand(rest, io);
-    throw new UsageError(`Ukjent kommando «${command}». Kommandoer: calendar, cadence.`);
+    if (command === 'validate') return await validateCommand(rest, io);
+    if (command === 'revisions') return await revisionsCommand(rest, io);
+    if (command === 'diff') return await diffCommand(rest, io);
+    throw new UsageError(
+      `Ukjent kommando «${command}». Kommandoer: calendar, cadence, validate, revisions, diff.`,
+    );
   } catch (e) {
     if (isArshjulError(e)) {
       io.err(`arshjul: ${(e as ArshjulError).describe()}`);

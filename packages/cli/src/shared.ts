@@ -42,7 +42,7 @@ export function parseLang(value: string | undefined): Lang {
   throw new UsageError(`--lang må være nb, nn eller en (fikk «${value}»).`);
 }
 
-async function readText(io: Io, path: string): Promise<string> {
+export async function readText(io: Io, path: string): Promise<string> {
   try {
     return await io.readFile(path);
   } catch (e) {

@@ -555,12 +555,3 @@ export type RoutineStep = z.output<typeof routineStepSchema>;
 export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;
 export type Note = z.output<typeof noteSchema>;
 export type ChangeLogEntry = Model['changeLog'][number];
-
-/** The model's JSON Schema (input side: what a file may contain). */
-export function modelJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(modelSchema, {
-    io: 'input',
-    unrepresentable: 'any',
-    reused: 'ref',
-  }) as Record<string, unknown>;
-}

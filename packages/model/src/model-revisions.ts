@@ -1,0 +1,132 @@
+/**
+ * The revisions of a model in one school year: what is due when, by whom, at which forum, and
+ * (as of a date) how far it has come. What `arshjul revisions <file> --year 2025-26` shows.
+ */
+import { expandCadence } from '@arshjul/recurrence';
+import {
+  revisionDueDates,
+  revisionStatus,
+  unscheduledReason,
+  type DueDate,
+  type DueOptions,
+  type RevisionStatus,
+} from '@arshjul/revision';
+import type { RevisionRule, RevisionSubjectKind } from '@arshjul/revision';
+import type { IsoDate, Lang, SchoolYear } from '@arshjul/school-calendar';
+import type { Model } from './schema.js';
+import { partyName } from './queries.js';
+
+export interface PartyLabel {
+  id: string;
+  name: string;
+}
+
+export interface ModelRevision {
+  rule: RevisionRule;
+  title: string;
+  /** What is revised: a document, a structure or the model; `name` in words. */
+  subject: { kind: RevisionSubjectKind; id?: string; name: string };
+  /** The forum, with the dates of its meetings this year when it is one of the model's structures. */
+  forum?: { text: string; structure?: string; dates: IsoDate[] };
+  dueDates: DueDate[];
+  /** Why there are no dates, in words, or null. */
+  unscheduled: string | null;
+  draftedBy: PartyLabel[];
+  input: PartyLabel[];
+  decidedBy: PartyLabel[];
+  publishedBy: PartyLabel[];
+  /** One status per due date, when `asOf` was given. */
+  status?: RevisionStatus[];
+  /** Also revised continuously when things change. */
+  continuous: boolean;
+}
+
+export interface RevisionsForYearOptions {
+  /** Give each due date its status as of this day. */
+  asOf?: IsoDate;
+  lang?: Lang;
+}
+
+function subjectOf(model: Model, rule: RevisionRule): ModelRevision['subject'] {
+  const subject = rule.subject;
+  switch (subject.kind) {
+    case 'document': {
+      const doc = model.documents.find((d) => d.id === subject.document);
+      return { kind: 'document', id: subject.document, name: doc?.title ?? subject.document };
+    }
+    case 'structure': {
+      const s = model.structures.find((x) => x.id === subject.structure);
+      return {
+        kind: 'structure',
+        id: subject.structure,
+        name: s ? `${s.id} ${s.name}` : subject.structure,
+      };
+    }
+    case 'model':
+      return { kind: 'model', name: model.name };
+  }
+}
+
+/**
+ * Every revision rule of the model in one school year, sorted by the first due date (rules
+ * without dates last, in model order). When a rule's forum is one of the model's structures,
+ * that structure's meetings this year are the dates the revision is placed on.
+ */
+export function revisionsForYear(
+  model: Model,
+  year: SchoolYear,
+  options: RevisionsForYearOptions = {},
+): ModelRevision[] {
+  const lang = options.lang ?? 'nb';
+  const labels = (ids: readonly string[]) => ids.map((id) => ({ id, name: partyName(model, id) }));
+
+  const out = model.revisions.map((rule): ModelRevision => {
+    let forum: ModelRevision['forum'];
+    const dueOptions: DueOptions = {};
+    if (rule.forum) {
+      const structure = rule.forum.structure
+        ? model.structures.find((s) => s.id === rule.forum!.structure)
+        : undefined;
+      const dates = structure
+        ? expandCadence(structure.cadence, year).occurrences.map((o) => o.date)
+        : [];
+      forum = {
+        text: rule.forum.text,
+        ...(rule.forum.structure ? { structure: rule.forum.structure } : {}),
+        dates,
+      };
+      if (dates.length > 0) dueOptions.forumDates = dates;
+    }
+    const dueDates = revisionDueDates(rule, year, dueOptions);
+    return {
+      rule,
+      title: rule.title,
+      subject: subjectOf(model, rule),
+      ...(forum ? { forum } : {}),
+      dueDates,
+      unscheduled: dueDates.length > 0 ? null : unscheduledReason(rule, year, lang),
+      draftedBy: labels(rule.draftedBy),
+      input: labels(rule.input),
+      decidedBy: labels(rule.decidedBy),
+      publishedBy: labels(rule.publishedBy),
+      ...(options.asOf !== undefined
+        ? {
+            status: revisionStatus(rule, model.revisionRecords, year, options.asOf, dueOptions),
+          }
+        : {}),
+      continuous: rule.continuous === true,
+    };
+  });
+
+  return out
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const da = a.r.dueDates[0]?.date;
+      const db = b.r.dueDates[0]?.date;
+      if (da === undefined || db === undefined) {
+        return da === db ? a.i - b.i : da === undefined ? 1 : -1;
+      }
+      return da < db ? -1 : da > db ? 1 : a.i - b.i;
+    })
+    .map(({ r }) => r);
+}
