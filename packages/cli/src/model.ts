@@ -137,7 +137,7 @@ function summaryLines(s: ModelSummary, lang: Lang): string[] {
   return [
     `  ${t.structures}: ${st.total} (strategisk ${st.strategisk}, organisatorisk ${st.organisatorisk}, operativt ${st.operativt})`,
     `  ${t.schools}: ${s.schools} (${s.activeSchools} ${t.active}), ${t.areas}: ${s.areas}, ${t.documents}: ${s.documents}, ${t.roles}: ${s.roles}`,
-    `  ${t.revisions}: ${s.revisions}, ${t.onboarding}: ${s.onboardingPlans}, ${t.routines}: ${s.routines}`,
+    `  ${t.revisions.charAt(0).toUpperCase()}${t.revisions.slice(1)}: ${s.revisions}, ${t.onboarding}: ${s.onboardingPlans}, ${t.routines}: ${s.routines}`,
   ];
 }
 

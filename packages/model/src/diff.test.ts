@@ -105,7 +105,8 @@ describe('diffModels on the Grorud model', () => {
       },
     ]);
     expect(diff.counts).toEqual({ added: 1, removed: 0, changed: 0 });
-    expect(formatModelDiff(diff)[0]).toContain('Kalbakken skole');
+    expect(formatModelDiff(diff)).toEqual(['Lagt til skolen «Kalbakken skole»']);
+    expect(formatModelDiff(diff, 'en')).toEqual(['Added school «Kalbakken skole»']);
   });
 
   it('reports a removed document, and nothing else', () => {
@@ -118,6 +119,7 @@ describe('diffModels on the Grorud model', () => {
       { collection: 'documents', id: last.id, name: last.title, kind: 'removed', fields: [] },
     ]);
     expect(diff.counts).toEqual({ added: 0, removed: 1, changed: 0 });
+    expect(formatModelDiff(diff)[0]).toMatch(/^Fjernet dokumentet «/);
   });
 
   it('reports a renamed role as a change of its title', () => {
@@ -135,6 +137,10 @@ describe('diffModels on the Grorud model', () => {
         after: 'Nærmiljøkoordinator',
       },
     ]);
+    // Role ids are technical: the line names the role, not «nsk».
+    expect(formatModelDiff({ changes, counts: { added: 0, removed: 0, changed: 1 } })[0]).toMatch(
+      /^Endret rollen «NSK \(Nærmiljøkoordinator\)»: title «Nærmiljøskolekoordinator» → «Nærmiljøkoordinator»$/,
+    );
   });
 
   it('reports a school leaving as the end of its membership', () => {
@@ -165,7 +171,7 @@ describe('diffModels on the Grorud model', () => {
       kind: 'changed',
     });
     expect(formatModelDiff({ changes, counts: { added: 0, removed: 0, changed: 1 } })[0]).toMatch(
-      /^Endret model «Grorudmodellen»: schoolYear «2025-26» → «2026-27»/,
+      /^Endret modellen «Grorudmodellen»: schoolYear «2025-26» → «2026-27»/,
     );
     const paths = changes[0]!.fields.map((f) => f.path);
     expect(paths).toContain('schoolYear');

@@ -142,8 +142,73 @@ const NO_CHANGES: Record<Lang, string> = {
 };
 
 /** One line per changed entity, in words (nb, nn or en); empty when nothing changed. */
+/** The word for each collection in a change-log sentence. */
+const NOUNS: Record<Lang, Record<ModelCollection, string>> = {
+  nb: {
+    model: 'modellen',
+    district: 'bydelen',
+    units: 'enheten',
+    areas: 'skoleområdet',
+    schools: 'skolen',
+    institutions: 'institusjonen',
+    roles: 'rollen',
+    collectives: 'gruppen',
+    structures: 'strukturen',
+    documents: 'dokumentet',
+    revisions: 'revisjonsregelen',
+    revisionRecords: 'revisjonen',
+    onboarding: 'oppstartsplanen',
+    routines: 'rutinen',
+    glossary: 'ordlisteoppslaget',
+  },
+  nn: {
+    model: 'modellen',
+    district: 'bydelen',
+    units: 'eininga',
+    areas: 'skuleområdet',
+    schools: 'skulen',
+    institutions: 'institusjonen',
+    roles: 'rolla',
+    collectives: 'gruppa',
+    structures: 'strukturen',
+    documents: 'dokumentet',
+    revisions: 'revisjonsregelen',
+    revisionRecords: 'revisjonen',
+    onboarding: 'oppstartsplanen',
+    routines: 'rutinen',
+    glossary: 'ordlisteoppslaget',
+  },
+  en: {
+    model: 'the model',
+    district: 'the district',
+    units: 'unit',
+    areas: 'school area',
+    schools: 'school',
+    institutions: 'institution',
+    roles: 'role',
+    collectives: 'group',
+    structures: 'structure',
+    documents: 'document',
+    revisions: 'revision rule',
+    revisionRecords: 'revision',
+    onboarding: 'onboarding plan',
+    routines: 'routine',
+    glossary: 'glossary entry',
+  },
+};
+
+/** One change in words, e.g. «Endret strukturen «T4.1 Nærmiljøteam på hver skole»: cadence.text …». */
+export function formatModelChange(change: EntityChange, lang: Lang = 'nb'): string {
+  return formatChange(change, lang, {
+    noun: NOUNS[lang][change.collection as ModelCollection] ?? change.collection,
+    // Structure ids (T4.1) mean something to users; other ids are technical.
+    nameOnly: change.collection !== 'structures',
+  });
+}
+
+/** One line per change. */
 export function formatModelDiff(diff: ModelDiff, lang: Lang = 'nb'): string[] {
-  return diff.changes.map((c) => formatChange(c, lang));
+  return diff.changes.map((c) => formatModelChange(c, lang));
 }
 
 /** «2 lagt til, 1 fjernet, 3 endret» — or «Ingen endringer.». */

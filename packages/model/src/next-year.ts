@@ -13,7 +13,7 @@ import {
   type Lang,
 } from '@arshjul/school-calendar';
 import type { Model, School } from './schema.js';
-import { diffModels } from './diff.js';
+import { diffModels, formatModelChange } from './diff.js';
 import { isDiscontinued, schoolYearStart } from './queries.js';
 
 export interface NextYearOptions {
@@ -152,6 +152,7 @@ export function nextYearModel(model: Model, options: NextYearOptions): NextYearR
     schoolYear,
     summary: options.summary ?? T.summary[lang](schoolYear, previousYear),
     lang,
+    format: (c) => formatModelChange(c, lang),
   });
   next.changeLog = [...next.changeLog, { ...entry, changes: [...entry.changes, ...notices] }];
   return { model: next, changes, notices };
@@ -181,6 +182,7 @@ export function reviseModel(
     ...(edited.schoolYear ? { schoolYear: edited.schoolYear } : {}),
     summary: options.summary,
     lang: options.lang ?? 'nb',
+    format: (c) => formatModelChange(c, options.lang ?? 'nb'),
   });
   const model: Model = structuredClone(edited);
   model.changeLog = [...model.changeLog, entry];

@@ -200,15 +200,30 @@ export function formatValue(value: unknown, lang: Lang = 'nb'): string {
   return truncate(JSON.stringify(value) ?? String(value));
 }
 
-function label(change: EntityChange): string {
+function label(change: EntityChange, nameOnly: boolean): string {
   const { id, name } = change;
   if (!name || name === id) return `«${truncate(id)}»`;
+  if (nameOnly) return `«${truncate(name, 60)}»`;
   return `«${truncate(name.startsWith(`${id} `) ? name : `${id} ${name}`, 60)}»`;
 }
 
 /** One change in words, e.g. «Endret structures «T4.1 Nærmiljøteam på hver skole»: cadence.text «Hver fjerde uke» → «Hver tredje uke»». */
-export function formatChange(change: EntityChange, lang: Lang = 'nb'): string {
-  const base = { collection: change.collection, label: label(change) };
+export interface FormatChangeOptions {
+  /** The word for the collection in the sentence (e.g. «struktur» for `structures`). */
+  noun?: string;
+  /** Show only the entity's name, not its id before it (for entities whose ids are technical). */
+  nameOnly?: boolean;
+}
+
+export function formatChange(
+  change: EntityChange,
+  lang: Lang = 'nb',
+  options: FormatChangeOptions = {},
+): string {
+  const base = {
+    collection: options.noun ?? change.collection,
+    label: label(change, options.nameOnly ?? false),
+  };
   if (change.kind === 'added') return revisionMessage('change.added', base, lang);
   if (change.kind === 'removed') return revisionMessage('change.removed', base, lang);
   const shown = change.fields.slice(0, MAX_FIELDS).map((f) => {
@@ -223,13 +238,22 @@ export function formatChange(change: EntityChange, lang: Lang = 'nb'): string {
 /** A change-log entry: the date, the school year, a summary and every change in words. */
 export function changeLogEntry(
   changes: readonly EntityChange[],
-  options: { date: IsoDate; schoolYear?: string; summary: string; lang?: Lang },
+  options: {
+    date: IsoDate;
+    schoolYear?: string;
+    summary: string;
+    lang?: Lang;
+    /** How to write one change; `formatChange` in `lang` when left out. */
+    format?: (change: EntityChange) => string;
+  },
 ): { date: IsoDate; schoolYear?: string; summary: string; changes: string[] } {
   const date = parseIsoDate(options.date, 'endringslogg: dato');
   return {
     date,
     ...(options.schoolYear !== undefined ? { schoolYear: options.schoolYear } : {}),
     summary: options.summary,
-    changes: changes.map((c) => formatChange(c, options.lang)),
+    changes: changes.map((c) =>
+      options.format ? options.format(c) : formatChange(c, options.lang),
+    ),
   };
 }
