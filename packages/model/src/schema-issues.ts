@@ -64,6 +64,19 @@ function mapIssue(iss: RawIssue, prefix: PropertyKey[], input: unknown, lang: La
     code: Parameters<typeof makeIssue>[2],
     params: Record<string, string | number | undefined>,
   ) => makeIssue('error', where, code, params, lang);
+  /** A value outside a fixed set (an enum, a literal, a union's tag), with the nearest allowed. */
+  const notAllowed = (values: readonly unknown[]): Issue => {
+    const allowed = values.length === 1 ? `«${String(values[0])}»` : quotedOrList(values, lang);
+    if (missing) return err('schema.missing', { expected: allowed });
+    const v = at.value;
+    const shown = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    const names = values.filter((x): x is string => typeof x === 'string');
+    return err('schema.invalid-value', {
+      value: shown ? short(String(v), 40) : undefined,
+      allowed,
+      suggestion: typeof v === 'string' ? nearest(v, names) : undefined,
+    });
+  };
 
   switch (iss.code) {
     case 'invalid_type': {
@@ -82,26 +95,8 @@ function mapIssue(iss: RawIssue, prefix: PropertyKey[], input: unknown, lang: La
       );
     }
 
-    case 'invalid_value': {
-      const values = iss.values ?? [];
-      const allowed = values.length === 1 ? `«${String(values[0])}»` : quotedOrList(values, lang);
-      if (missing) return [err('schema.missing', { expected: allowed })];
-      const v = at.value;
-      const shown = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-      return [
-        err('schema.invalid-value', {
-          value: shown ? short(String(v), 40) : undefined,
-          allowed,
-          suggestion:
-            typeof v === 'string'
-              ? nearest(
-                  v,
-                  values.filter((x): x is string => typeof x === 'string'),
-                )
-              : undefined,
-        }),
-      ];
-    }
+    case 'invalid_value':
+      return [notAllowed(iss.values ?? [])];
 
     case 'too_small': {
       const min = Number(iss.minimum ?? 0);
@@ -154,24 +149,7 @@ function mapIssue(iss: RawIssue, prefix: PropertyKey[], input: unknown, lang: La
 
     case 'invalid_union': {
       if (iss.discriminator !== undefined || iss.note === 'No matching discriminator') {
-        const options = iss.options ?? [];
-        const allowed = quotedOrList(options, lang);
-        if (missing) return [err('schema.missing', { expected: allowed })];
-        const v = at.value;
-        const shown = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-        return [
-          err('schema.invalid-value', {
-            value: shown ? short(String(v), 40) : undefined,
-            allowed,
-            suggestion:
-              typeof v === 'string'
-                ? nearest(
-                    v,
-                    options.filter((x): x is string => typeof x === 'string'),
-                  )
-                : undefined,
-          }),
-        ];
+        return [notAllowed(iss.options ?? [])];
       }
       return unionIssues(iss, path, input, lang, where, missing, at.value);
     }
