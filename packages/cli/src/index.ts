@@ -6,7 +6,7 @@
  * bad input (unknown kommune or year, a file that cannot be read, a date that does not exist);
  * 3 an unexpected internal error.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isArshjulError, type ArshjulError } from '@arshjul/school-calendar';
 import { calendarCommand } from './calendar.js';
 import { cadenceCommand } from './cadence.js';
@@ -26,8 +26,8 @@ Bruk:
                   [--policy skip|next-school-day|previous-school-day|keep]
                   [--start ÅÅÅÅ-MM-DD] [--event "navn=ÅÅÅÅ-MM-DD"]
   arshjul validate <modell.json> [--json] [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD]
-  arshjul revisions <modell.json> [--year 2025-26] [--date ÅÅÅÅ-MM-DD] [--json]
-  arshjul diff <gammel.json> <ny.json> [--json]
+  arshjul revisions <modell.json> [--year 2025-26] [--date ÅÅÅÅ-MM-DD] [--lang …] [--json]
+  arshjul diff <gammel.json> <ny.json> [--lang nb|nn|en] [--json]
 
 Felles valg:
   --data fil.json    legg til eller rett en kommunes skolerute (kan gjentas)
@@ -107,5 +107,6 @@ export async function main(argv: string[]): Promise<number> {
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     readFile: (p) => readFile(p, 'utf8'),
     today: () => new Date().toISOString().slice(0, 10),
+    fileSize: async (p) => (await stat(p)).size,
   });
 }

@@ -71,18 +71,18 @@ describe('arshjul validate', () => {
     expect(j.summary?.structures.total).toBe(37);
   });
 
-  it('prints errors to stderr as «path: message», in English with --lang en', async () => {
+  it('prints the report with errors as «path: message», in English with --lang en', async () => {
     const m = grorud();
     m.structures[0].responsible = ['nks'];
     const files = { 'endret.json': JSON.stringify(m) };
     const nb = await cli(['validate', 'endret.json'], { files });
     expect(nb.code).toBe(1);
-    expect(nb.err).toContain('endret.json: ugyldig');
-    expect(nb.err).toMatch(/structures\[0\]\.responsible\[0\]: .*«nks».*«nsk»/);
+    expect(nb.out).toContain('endret.json: ugyldig');
+    expect(nb.out).toMatch(/structures\[0\]\.responsible\[0\]: .*«nks».*«nsk»/);
     const en = await cli(['validate', 'endret.json', '--lang', 'en'], { files });
-    expect(en.err).toContain('endret.json: invalid');
-    expect(en.err).toMatch(/structures\[0\]\.responsible\[0\]: .*«nks».*«nsk»/);
-    expect(en.err).not.toContain('finnes ikke');
+    expect(en.out).toContain('endret.json: invalid');
+    expect(en.out).toMatch(/structures\[0\]\.responsible\[0\]: .*«nks».*«nsk»/);
+    expect(en.out).not.toContain('finnes ikke');
   });
 
   it('refuses a file it cannot read with exit 2: missing, broken JSON, newer version', async () => {
@@ -104,6 +104,34 @@ describe('arshjul validate', () => {
     expect(newer.code).toBe(2);
     expect(newer.json<ValidateJson>().errors[0]!.message).toContain('nyere versjon');
     for (const r of [missing, broken, newer]) expect(hasStackTrace(r.err + r.out)).toBe(false);
+  });
+
+  it('reports an unreadable file as JSON too, and refuses a huge file before reading it', async () => {
+    const missing = await cli(['validate', 'finnes-ikke.json', '--json']);
+    expect(missing.code).toBe(2);
+    expect(missing.json<ValidateJson>()).toMatchObject({
+      valid: false,
+      errors: [{ path: '', code: 'file.read' }],
+      summary: null,
+    });
+    expect(missing.json<ValidateJson>().errors[0]!.message).toContain('finnes ikke');
+
+    // 30 MB on disk: the size is checked first, so the text is never read.
+    const huge = await cli(['validate', 'stor.json'], {
+      files: { 'stor.json': 'ikke lest' },
+      sizes: { 'stor.json': 30 * 1024 * 1024 },
+    });
+    expect(huge.code).toBe(2);
+    expect(huge.err).toContain('stor.json: kan ikke leses');
+    expect(huge.err).toContain('Fila er for stor (30 MB); grensen er 20 MB.');
+  });
+
+  it('reads JSON that is not a model as an invalid model (exit 1), not an unreadable file', async () => {
+    for (const text of ['{}', '{"schemaVersion": "1"}', '[]']) {
+      const r = await cli(['validate', 'x.json', '--json'], { files: { 'x.json': text } });
+      expect(r.code, text).toBe(1);
+      expect(r.json<ValidateJson>().errors.length).toBeGreaterThan(0);
+    }
   });
 
   it('is a usage error without exactly one file', async () => {
@@ -155,12 +183,17 @@ describe('arshjul revisions', () => {
     expect(r.out).toContain('[forsinket]');
   });
 
-  it('refuses an invalid model with exit 1 and the first errors', async () => {
+  it('refuses an invalid model with exit 1 and the first errors, as JSON with --json', async () => {
     const m = grorud();
     delete m.organisation;
-    const r = await cli(['revisions', 'x.json'], { files: { 'x.json': JSON.stringify(m) } });
+    const files = { 'x.json': JSON.stringify(m) };
+    const r = await cli(['revisions', 'x.json'], { files });
     expect(r.code).toBe(1);
     expect(r.err).toContain('organisation');
+    const j = await cli(['revisions', 'x.json', '--json'], { files });
+    expect(j.code).toBe(1);
+    expect(j.json<ValidateJson>()).toMatchObject({ valid: false });
+    expect(j.json<ValidateJson>().errors.map((e) => e.path)).toContain('organisation');
   });
 });
 
@@ -187,9 +220,10 @@ describe('arshjul diff', () => {
     expect(j.counts).toEqual({ added: 0, removed: 0, changed: 1 });
     expect(j.changes).toHaveLength(1);
     expect(j.changes[0]).toMatchObject({ collection: 'structures', id: 'T4.1', kind: 'changed' });
-    expect(j.changes[0]!.fields.map((f) => f.path)).toContain('cadence.text');
-    expect(j.log).toHaveLength(1);
-    expect(j.log[0]).toContain('Hver tredje uke');
+    expect(j.changes[0]!.fields.map((f) => f.path)).toEqual(['cadence']);
+    expect(j.log).toEqual([
+      'Endret strukturen «T4.1 Nærmiljøteam på hver skole»: cadence «Hver fjerde uke» → «Hver tredje uke»',
+    ]);
   });
 
   it('needs two files, and refuses one that is not a valid model', async () => {

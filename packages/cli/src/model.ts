@@ -12,12 +12,14 @@
 import {
   formatDate,
   formatShortDate,
+  isArshjulError,
   parseIsoDate,
   type Lang,
   type SchoolYear,
 } from '@arshjul/school-calendar';
 import {
   diffModels,
+  fileTooLarge,
   formatIssue,
   formatModelDiff,
   loadModelText,
@@ -41,14 +43,16 @@ import {
   type Io,
 } from './shared.js';
 
-/** Problems that mean the file could not be read as a model at all (exit 2, not 1). */
+/**
+ * Problems that mean the file could not be read as a model at all (exit 2, not 1): it is not
+ * there, not text, too large, empty, not JSON, or written by a newer version of Årshjulet. A
+ * JSON file that is not a model (`{}`, no schemaVersion) is an invalid model (exit 1).
+ */
 const UNREADABLE = new Set([
+  'file.read',
   'file.too-large',
   'file.empty',
   'json.syntax',
-  'model.not-an-object',
-  'schema-version.missing',
-  'schema-version.invalid',
   'schema-version.newer',
   'migration.missing-step',
   'migration.failed',
@@ -60,21 +64,52 @@ interface Loaded {
   unreadable: boolean;
 }
 
+/** A file that could not be read, as a validation result (so --json can report it too). */
+function unreadableFile(path: string, issue: Issue): Loaded {
+  const result: ValidationResult = {
+    valid: false,
+    errors: [issue],
+    warnings: [],
+    summary: null,
+    source: path,
+  };
+  return { path, result, unreadable: true };
+}
+
 async function loadModelFile(
   io: Io,
   path: string,
   options: { lang: Lang; asOf: string },
 ): Promise<Loaded> {
-  const text = await readText(io, path);
+  // A huge file is refused before it is read into memory.
+  const size = io.fileSize ? await io.fileSize(path).catch(() => undefined) : undefined;
+  const tooLarge = size !== undefined ? fileTooLarge(size, { lang: options.lang }) : null;
+  if (tooLarge) return unreadableFile(path, tooLarge);
+  let text: string;
+  try {
+    text = await readText(io, path);
+  } catch (e) {
+    if (!isArshjulError(e)) throw e;
+    return unreadableFile(path, {
+      path: '',
+      code: 'file.read',
+      message: e.message,
+      severity: 'error',
+    });
+  }
   const result = loadModelText(text, { lang: options.lang, source: path, asOf: options.asOf });
   const unreadable = result.errors.some((e) => UNREADABLE.has(e.code));
   return { path, result, unreadable };
 }
 
+/** `path: message`, or just the message for a problem with the whole file. */
+const issueText = (i: Issue, lang: Lang): string => (i.path ? formatIssue(i, lang) : i.message);
+
 const T = {
   nb: {
     valid: 'gyldig',
     invalid: 'ugyldig',
+    unreadable: 'kan ikke leses',
     errors: 'Feil',
     warnings: 'Advarsler',
     structures: 'Strukturer',
@@ -88,12 +123,12 @@ const T = {
     routines: 'rutiner',
     model: 'modell',
     schoolYear: 'skoleår',
-    root: '(roten)',
     noChanges: 'Ingen endringer.',
   },
   nn: {
     valid: 'gyldig',
     invalid: 'ugyldig',
+    unreadable: 'kan ikkje lesast',
     errors: 'Feil',
     warnings: 'Åtvaringar',
     structures: 'Strukturar',
@@ -107,12 +142,12 @@ const T = {
     routines: 'rutinar',
     model: 'modell',
     schoolYear: 'skuleår',
-    root: '(rota)',
     noChanges: 'Ingen endringar.',
   },
   en: {
     valid: 'valid',
     invalid: 'invalid',
+    unreadable: 'cannot be read',
     errors: 'Errors',
     warnings: 'Warnings',
     structures: 'Structures',
@@ -126,7 +161,6 @@ const T = {
     routines: 'routines',
     model: 'model',
     schoolYear: 'school year',
-    root: '(root)',
     noChanges: 'No changes.',
   },
 } as const;
@@ -143,14 +177,22 @@ function summaryLines(s: ModelSummary, lang: Lang): string[] {
 
 function issueLines(title: string, issues: readonly Issue[], lang: Lang): string[] {
   if (!issues.length) return [];
-  return [
-    '',
-    `${title} (${issues.length}):`,
-    ...issues.map((i) => `  ${formatIssue(i, lang).replace(/^: /, `${T[lang].root}: `)}`),
-  ];
+  return ['', `${title} (${issues.length}):`, ...issues.map((i) => `  ${issueText(i, lang)}`)];
 }
 
 const issueJson = (i: Issue) => ({ path: i.path, code: i.code, message: i.message });
+
+/** `validate --json`, and what `revisions`/`diff --json` print for a model they cannot use. */
+function validationJson({ path, result }: Loaded) {
+  return {
+    file: path,
+    valid: result.valid,
+    errors: result.errors.map(issueJson),
+    warnings: result.warnings.map(issueJson),
+    summary: result.summary,
+    ...(result.migratedFrom !== undefined ? { migratedFrom: result.migratedFrom } : {}),
+  };
+}
 
 export async function validateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -167,49 +209,43 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError('validate tar én modellfil, f.eks. «arshjul validate modell.json».');
   const lang = parseLang(values.lang);
   const asOf = values.date !== undefined ? parseIsoDate(values.date, '--date') : io.today();
-  const { path, result, unreadable } = await loadModelFile(io, positionals[0]!, { lang, asOf });
+  const loaded = await loadModelFile(io, positionals[0]!, { lang, asOf });
+  const { path, result, unreadable } = loaded;
   const code = result.valid ? EXIT.ok : unreadable ? EXIT.usage : EXIT.notUnderstood;
   if (values.json) {
-    io.out(
-      JSON.stringify(
-        {
-          file: path,
-          valid: result.valid,
-          errors: result.errors.map(issueJson),
-          warnings: result.warnings.map(issueJson),
-          summary: result.summary,
-          ...(result.migratedFrom !== undefined ? { migratedFrom: result.migratedFrom } : {}),
-        },
-        null,
-        2,
-      ),
-    );
+    io.out(JSON.stringify(validationJson(loaded), null, 2));
     return code;
   }
   const t = T[lang];
   const name = result.model
     ? ` ${t.model} «${result.model.name}»${result.model.schoolYear ? ` (${t.schoolYear} ${result.model.schoolYear})` : ''}`
     : '';
-  const lines = [`${path}: ${result.valid ? t.valid : t.invalid}${name}`];
+  const state = result.valid ? t.valid : unreadable ? t.unreadable : t.invalid;
+  const lines = [`${path}: ${state}${name}`];
   if (result.summary) lines.push(...summaryLines(result.summary, lang));
   lines.push(...issueLines(t.errors, result.errors, lang));
   lines.push(...issueLines(t.warnings, result.warnings, lang));
-  (result.valid ? io.out : io.err)(lines.join('\n'));
+  // The report is the command's output whether the model is valid or not (the exit code says
+  // which); a file that cannot be read at all is an error.
+  (unreadable ? io.err : io.out)(lines.join('\n'));
   return code;
 }
 
 /** Prints why a model file could not be used and returns its exit code. */
-function refuse(io: Io, loaded: Loaded, lang: Lang): number {
+function refuse(io: Io, loaded: Loaded, lang: Lang, json: boolean): number {
+  const code = loaded.unreadable ? EXIT.usage : EXIT.notUnderstood;
+  if (json) {
+    io.out(JSON.stringify(validationJson(loaded), null, 2));
+    return code;
+  }
   io.err(
     [
-      `arshjul: ${loaded.path}: ${T[lang].invalid} – ${lang === 'en' ? 'run «arshjul validate» for details' : 'kjør «arshjul validate» for detaljer'}`,
-      ...loaded.result.errors
-        .slice(0, 10)
-        .map((i) => `  ${formatIssue(i, lang).replace(/^: /, `${T[lang].root}: `)}`),
+      `arshjul: ${loaded.path}: ${loaded.unreadable ? T[lang].unreadable : `${T[lang].invalid} – ${lang === 'en' ? 'run «arshjul validate» for details' : 'kjør «arshjul validate» for detaljer'}`}`,
+      ...loaded.result.errors.slice(0, 10).map((i) => `  ${issueText(i, lang)}`),
       ...(loaded.result.errors.length > 10 ? [`  … (${loaded.result.errors.length - 10})`] : []),
     ].join('\n'),
   );
-  return loaded.unreadable ? EXIT.usage : EXIT.notUnderstood;
+  return code;
 }
 
 const STATE_TEXT: Record<Lang, Record<RevisionState, string>> = {
@@ -288,7 +324,9 @@ function dueLine(r: ModelRevision, i: number, lang: Lang): string {
   const d = r.dueDates[i]!;
   const status = r.status?.[i];
   const how = d.atForum
-    ? L.atForum
+    ? d.placement === 'suggested'
+      ? `${L.atForum}, ${L.suggested}`
+      : L.atForum
     : d.placement === 'suggested'
       ? `${L.suggested}${d.window ? `, ${L.within} ${formatShortDate(d.window.from, lang)} – ${formatShortDate(d.window.to, lang)}` : ''}`
       : '';
@@ -334,7 +372,7 @@ export async function revisionsCommand(args: string[], io: Io): Promise<number> 
   const asOf = values.date !== undefined ? parseIsoDate(values.date, '--date') : undefined;
   const loaded = await loadModelFile(io, positionals[0]!, { lang, asOf: asOf ?? io.today() });
   const model = loaded.result.model;
-  if (!model) return refuse(io, loaded, lang);
+  if (!model) return refuse(io, loaded, lang, values.json ?? false);
   const registry = await loadRegistry(io, values);
   const kommune = registry.kommune(values.kommune ?? model.organisation.district.kommune);
   const year: SchoolYear = kommune.year(
@@ -353,17 +391,14 @@ export async function revisionsCommand(args: string[], io: Io): Promise<number> 
   const due = revisions
     .flatMap((r) => r.dueDates.map((d, i) => ({ r, i, date: d.date })))
     .sort((a, b) => a.date.localeCompare(b.date));
+  // Autumn runs to the end of the autumn half (Christmas); everything after is spring.
+  const autumnEnd = year.halves.høst.to;
   for (const half of ['høst', 'vår'] as const) {
-    const { from, to } = year.halves[half];
-    const inHalf = due.filter((x) => x.date >= from && x.date <= to);
+    const inHalf = due.filter((x) => (half === 'høst') === x.date <= autumnEnd);
     if (!inHalf.length) continue;
-    lines.push('', L.half[half](Number((half === 'høst' ? from : to).slice(0, 4))));
+    const calendarYear = half === 'høst' ? year.startYear : year.startYear + 1;
+    lines.push('', L.half[half](calendarYear));
     for (const x of inHalf) lines.push(dueLine(x.r, x.i, lang), ...detailLines(x.r, lang));
-  }
-  const outside = due.filter((x) => x.date < year.halves.høst.from || x.date > year.halves.vår.to);
-  if (outside.length) {
-    lines.push('');
-    for (const x of outside) lines.push(dueLine(x.r, x.i, lang), ...detailLines(x.r, lang));
   }
   const undated = revisions.filter((r) => !r.dueDates.length);
   if (undated.length) {
@@ -429,7 +464,8 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
   const today = io.today();
   const before = await loadModelFile(io, positionals[0]!, { lang, asOf: today });
   const after = await loadModelFile(io, positionals[1]!, { lang, asOf: today });
-  for (const loaded of [before, after]) if (!loaded.result.model) return refuse(io, loaded, lang);
+  for (const loaded of [before, after])
+    if (!loaded.result.model) return refuse(io, loaded, lang, values.json ?? false);
   const diff = diffModels(before.result.model!, after.result.model!);
   if (values.json) {
     io.out(

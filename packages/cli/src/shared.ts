@@ -16,6 +16,8 @@ export interface Io {
   readFile: (path: string) => Promise<string>;
   /** Today's date (ISO), for the default school year. */
   today: () => string;
+  /** The size of a file in bytes, to refuse a huge file before reading it (optional). */
+  fileSize?: (path: string) => Promise<number>;
 }
 
 export const EXIT = { ok: 0, notUnderstood: 1, usage: 2, internal: 3 } as const;

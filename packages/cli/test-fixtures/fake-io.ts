@@ -3,7 +3,7 @@
  * prints, reads files from an in-memory map first and from disk otherwise, and has a fixed
  * "today" (2025-11-01, so the default school year is 2025-26).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { run, type Io } from '../src/index.js';
 
@@ -29,6 +29,8 @@ export interface FakeIoOptions {
   /** Files by path; a path not in the map is read from disk. */
   files?: Record<string, string>;
   today?: string;
+  /** Sizes the fake file system reports, by path (else the file's real size, or its text's). */
+  sizes?: Record<string, number>;
 }
 
 export function fakeIo(
@@ -45,6 +47,11 @@ export function fakeIo(
     readFile: async (path) =>
       Object.prototype.hasOwnProperty.call(files, path) ? files[path]! : readFile(path, 'utf8'),
     today: () => options.today ?? '2025-11-01',
+    fileSize: async (path) =>
+      options.sizes?.[path] ??
+      (Object.prototype.hasOwnProperty.call(files, path)
+        ? Buffer.byteLength(files[path]!)
+        : (await stat(path)).size),
   };
 }
 

@@ -8,7 +8,12 @@
  * fields of the entity they belong to (the model's and the organisation's notes as fields of the
  * `model` entity, e.g. `notes[1].text`).
  */
-import { diffCollections, formatChange, type EntityChange } from '@arshjul/revision';
+import {
+  diffCollections,
+  formatChange,
+  type EntityChange,
+  type FieldChange,
+} from '@arshjul/revision';
 import type { Lang } from '@arshjul/school-calendar';
 import type { Model } from './schema.js';
 
@@ -63,6 +68,22 @@ export function revisionRecordKey(record: { rule: string; date: string }): strin
 }
 
 /** Field-level differences of two models: added, removed and changed entities. */
+/**
+ * A cadence whose words changed is one change, «Hver fjerde uke» → «Hver tredje uke»: the rule
+ * read from the words follows them and is not the user's edit. A rule that changed under the
+ * same words keeps its field-level changes (`cadence.rule.every`).
+ */
+function collapseCadences(fields: FieldChange[]): FieldChange[] {
+  const texts = fields.filter((f) => /(^|\.)cadence\.text$/.test(f.path));
+  if (!texts.length) return fields;
+  const prefixes = texts.map((f) => f.path.slice(0, -'.text'.length));
+  return fields.flatMap((f) => {
+    const prefix = prefixes.find((p) => f.path.startsWith(`${p}.`));
+    if (!prefix) return [f];
+    return f.path === `${prefix}.text` ? [{ ...f, path: prefix }] : [];
+  });
+}
+
 export function diffModels(before: Model, after: Model): ModelDiff {
   const byId = { key: (e: { id: string }) => e.id };
   const changes: EntityChange[] = [
@@ -130,6 +151,7 @@ export function diffModels(before: Model, after: Model): ModelDiff {
       name: (g) => g.term,
     }),
   ];
+  for (const c of changes) c.fields = collapseCadences(c.fields);
   const counts = { added: 0, removed: 0, changed: 0 };
   for (const c of changes) counts[c.kind] += 1;
   return { changes, counts };

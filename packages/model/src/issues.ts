@@ -39,8 +39,11 @@ export interface ValidateOptions {
   lang?: Lang;
   /** Where the model comes from (a file name), for the caller's own reports. */
   source?: string;
-  /** The date that decides which schools are active; today (in Oslo) when left out. */
-  asOf?: IsoDate;
+  /**
+   * The day that decides which schools take part (for the lint and the summary). Required: the
+   * library never reads the clock; the caller gives today (the CLI does) or the day it asks about.
+   */
+  asOf: IsoDate;
   /** Run the lint (warnings); default true. */
   lint?: boolean;
   /** The migrations to older schema versions; `MIGRATIONS` when left out (tests inject others). */

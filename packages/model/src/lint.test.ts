@@ -39,9 +39,27 @@ describe('the Grorud model', () => {
     );
   });
 
-  it('in the spring of 2021, Bjøråsen still takes part in the all-school structures', () => {
+  it('in the spring of 2021, the structures (planned then) apply to Bjøråsen, still a member', () => {
+    // Every structure is planned until 2023-01-01: none runs, but each applies to its schools,
+    // so no school is without a structure and the strategic forum T1.1 is there.
     const r = validateModel(grorud(), { asOf: '2021-03-01' });
     expect(r.warnings.map((w) => w.code)).toEqual(['no-revision-cycle']);
+  });
+
+  it('a discontinued structure no longer applies; a planned one already does', () => {
+    const m = grorud();
+    for (const s of m.structures) s.status = [{ status: 'discontinued', from: '2024-08-01' }];
+    const codes = (asOf: string) =>
+      validateModel(m, { asOf }).warnings.map((w) => `${w.code} ${w.path}`);
+    expect(codes('2025-10-01')).toEqual([
+      'no-strategic-forum ',
+      'no-revision-cycle documents[4]',
+      ...m.organisation.schools
+        .map((_: unknown, i: number) => `school-takes-part-in-nothing organisation.schools[${i}]`)
+        .filter((_: string, i: number) => m.organisation.schools[i].id !== 'bjorasen'),
+    ]);
+    for (const s of m.structures) s.status = [{ status: 'planned', from: '2024-08-01' }];
+    expect(codes('2025-10-01')).toEqual(['no-revision-cycle documents[4]']);
   });
 
   it('the lint codes are the documented ones', () => {

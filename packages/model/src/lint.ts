@@ -7,26 +7,33 @@
  * - `no-revision-cycle`: no revision rules at all, or a document no rule covers.
  * - `qualitative-needs-interval`: a rhythm such as «Jevnlig» that says nothing about how often.
  * - `nobody-responsible`: a structure with no responsible party.
- * - `school-takes-part-in-nothing`: an active school no structure applies to.
+ * - `school-takes-part-in-nothing`: an active school no structure applies to (by scope and
+ *   variation; a planned structure counts, it is meant for the school — unlike in the
+ *   participation matrix, which counts only running structures).
  * - `role-nobody-holds`: a role without any assignment (not even a vacancy).
  * - `personal-data-outside-assignment`: an e-mail address or phone number outside
  *   `roles[].assignments[].person`.
  * - `focus-on-non-operative`: a focus on a structure that is not operative.
  * - `document-without-owner`: nobody keeps a document up to date.
  * - `inactive-school-in-scope`: a structure names a school that does not take part on the date.
+ *
+ * What is «active», a structure's status and «applies to» are the definitions of queries.ts
+ * (`isSchoolActive`, `structureStatusAt`, `schoolsInScope`). Only discontinued structures are
+ * left out: a planned strategic forum is still the model's forum, and a planned structure still
+ * applies to its schools.
  */
-import { isValidIsoDate, type IsoDate, type Lang } from '@arshjul/school-calendar';
+import { parseIsoDate, type IsoDate, type Lang } from '@arshjul/school-calendar';
 import type { Cadence, Rule } from '@arshjul/recurrence';
 import type { Issue } from './issues.js';
-import type { Level, Model, School, Structure } from './schema.js';
+import type { Level, Model, Structure } from './schema.js';
 import { entityLabel, makeIssue, short, type MessageCode } from './messages.js';
 import { formatPath, isPlainObject } from './paths.js';
-import { isSchoolActive, todayInOslo } from './summary.js';
+import { isDiscontinued, isSchoolActive, schoolsInScope } from './queries.js';
 
 export interface LintOptions {
   lang?: Lang;
-  /** The date that decides which schools take part; today in Oslo by default. */
-  asOf?: IsoDate;
+  /** The day that decides which schools take part and which structures are discontinued. */
+  asOf: IsoDate;
   /**
    * The file as read (after migration), for the personal-data scan, so that paths and strings
    * are the file's own; the model itself when left out.
@@ -66,53 +73,6 @@ function qualitativeWord(rule: Rule): string | undefined {
   return undefined;
 }
 
-/** The structure's status on a date: the last entry from that day or before; none means in operation. */
-export function statusOn(
-  structure: Structure,
-  date: IsoDate,
-): Structure['status'][number]['status'] {
-  let status: Structure['status'][number]['status'] = 'in-operation';
-  for (const entry of structure.status) if (entry.from <= date) status = entry.status;
-  return status;
-}
-
-/** The school's area on a date (from the membership covering it). */
-export function areaOn(school: School, date: IsoDate): string | undefined {
-  return school.memberships.find(
-    (m) => (!m.from || m.from <= date) && (!m.to || m.to >= date) && m.area !== undefined,
-  )?.area;
-}
-
-/**
- * Whether a structure applies to a school on a date, by its scope and then the school's
- * variation (takesPart false takes it out, true brings it in). A combined school (1–10) counts
- * as both a barneskole and an ungdomsskole.
- */
-export function appliesTo(structure: Structure, school: School, date: IsoDate): boolean {
-  const variation = structure.variations.find((v) => v.school === school.id);
-  if (variation?.takesPart === false) return false;
-  if (variation?.takesPart === true) return true;
-  const scope = structure.scope;
-  switch (scope.kind) {
-    case 'all-schools':
-      return true;
-    case 'stage':
-      return (
-        scope.stages.includes(school.stage) ||
-        (school.stage === 'kombinert' &&
-          (scope.stages.includes('barneskole') || scope.stages.includes('ungdomsskole')))
-      );
-    case 'areas': {
-      const area = areaOn(school, date);
-      return area !== undefined && scope.areas.includes(area);
-    }
-    case 'schools':
-      return scope.schools.includes(school.id);
-    case 'district':
-      return false;
-  }
-}
-
 const LEVEL_WORDS: Record<Lang, Record<Level, string>> = {
   nb: { strategisk: 'strategisk', organisatorisk: 'organisatorisk', operativt: 'operativt' },
   nn: { strategisk: 'strategisk', organisatorisk: 'organisatorisk', operativt: 'operativt' },
@@ -120,9 +80,9 @@ const LEVEL_WORDS: Record<Lang, Record<Level, string>> = {
 };
 
 /** Runs the lint on a valid model. */
-export function lintModel(model: Model, options: LintOptions = {}): Issue[] {
+export function lintModel(model: Model, options: LintOptions): Issue[] {
   const lang = options.lang ?? 'nb';
-  const asOf = options.asOf && isValidIsoDate(options.asOf) ? options.asOf : todayInOslo();
+  const asOf = parseIsoDate(options.asOf, 'asOf');
   const issues: Issue[] = [];
   const warn = (
     path: string,
@@ -132,7 +92,7 @@ export function lintModel(model: Model, options: LintOptions = {}): Issue[] {
   const structureLabel = (s: Structure) => entityLabel('structure', s.name, s.id, lang);
   const live = model.structures
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => statusOn(s, asOf) !== 'discontinued');
+    .filter(({ s }) => !isDiscontinued(s, asOf));
 
   // no-strategic-forum
   const hasForum = live.some(
@@ -201,9 +161,9 @@ export function lintModel(model: Model, options: LintOptions = {}): Issue[] {
 
   // school-takes-part-in-nothing, inactive-school-in-scope
   const schools = model.organisation.schools;
+  const applied = new Set(live.flatMap(({ s }) => schoolsInScope(model, s, asOf)));
   schools.forEach((school, i) => {
-    if (!isSchoolActive(school, asOf)) return;
-    if (live.some(({ s }) => appliesTo(s, school, asOf))) return;
+    if (!isSchoolActive(school, asOf) || applied.has(school.id)) return;
     warn(`organisation.schools[${i}]`, 'school-takes-part-in-nothing', {
       entity: entityLabel('school', school.name, school.id, lang),
       asOf,
@@ -277,8 +237,11 @@ const PHONE = new RegExp(
   'u',
 );
 const PHONE_ALL = new RegExp(PHONE.source, 'gu');
-/** Strings without «@» and without two digits in a row hold neither. */
-const QUICK = /@|\d\d/;
+/**
+ * Every phone number PHONE finds has eight digits in a row or a digit, a separator and a digit;
+ * strings without (most of them, dates included) are not searched further.
+ */
+const MAYBE_PHONE = /\d{8}|\d[ \u00a0.]\d/;
 /** An 8-digit run that is a compact date (20230101) is not a phone number. */
 const COMPACT_DATE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 
@@ -291,12 +254,12 @@ export interface PersonalDataHit {
 
 /** The kind of personal data a string seems to hold, masked; undefined when none. */
 export function detectPersonalData(text: string): Omit<PersonalDataHit, 'path'> | undefined {
-  if (!QUICK.test(text)) return undefined;
-  const email = EMAIL.exec(text);
+  const email = text.includes('@') ? EMAIL.exec(text) : null;
   if (email) {
     const [local = '', domain = ''] = email[0].split('@');
     return { kind: 'email', masked: `${local.slice(0, 1)}…@${domain.slice(0, 1)}…` };
   }
+  if (!MAYBE_PHONE.test(text)) return undefined;
   const re = PHONE_ALL;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {

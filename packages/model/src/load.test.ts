@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BYTES, lineColumn, loadModelText, locateJsonError, scanJson } from './load.js';
+import {
+  DEFAULT_MAX_BYTES,
+  fileTooLarge,
+  lineColumn,
+  loadModelText,
+  locateJsonError,
+  scanJson,
+} from './load.js';
 import { formatIssue } from './messages.js';
 import { GRORUD_PATH, MINI_PATH, readText } from '../test-fixtures/fixtures.js';
 
 const AS_OF = '2025-10-01';
 
-function oneError(text: string, options: Parameters<typeof loadModelText>[1] = {}) {
+function oneError(text: string, options: Partial<Parameters<typeof loadModelText>[1]> = {}) {
   const r = loadModelText(text, { asOf: AS_OF, ...options });
   expect(r.valid).toBe(false);
   expect(r.model).toBeUndefined();
@@ -45,6 +52,19 @@ describe('loadModelText', () => {
     expect(e.message).toBe('Fila er for stor (21 MB); grensen er 20 MB.');
     expect(oneError(huge, { lang: 'en' }).message).toBe(
       'The file is too large (21 MB); the limit is 20 MB.',
+    );
+  });
+
+  it('says before reading whether a file of a size is too large', () => {
+    expect(fileTooLarge(DEFAULT_MAX_BYTES)).toBeNull();
+    expect(fileTooLarge(21 * 1024 * 1024, { lang: 'en' })).toMatchObject({
+      path: '',
+      code: 'file.too-large',
+      severity: 'error',
+      message: 'The file is too large (21 MB); the limit is 20 MB.',
+    });
+    expect(fileTooLarge(1001, { maxBytes: 1000 })?.message).toBe(
+      'Fila er for stor (1001 byte); grensen er 1000 byte.',
     );
   });
 
@@ -128,8 +148,23 @@ describe('loadModelText', () => {
   });
 
   it('never throws, even when given something that is not text', () => {
-    const r = loadModelText(42 as unknown as string);
+    const r = loadModelText(42 as unknown as string, { asOf: AS_OF });
     expect(r.errors.map((e) => e.code)).toEqual(['internal']);
+  });
+
+  it('never reads the clock: without a date (from JavaScript) it says the date is missing', () => {
+    const text = readText(MINI_PATH);
+    const r = loadModelText(text, undefined as unknown as { asOf: string });
+    expect(r.valid).toBe(false);
+    expect(r.errors.map((e) => [e.code, e.params?.detail])).toEqual([
+      [
+        'internal',
+        'Error: the asOf option (the day that decides which schools take part, YYYY-MM-DD) is required',
+      ],
+    ]);
+    expect(r.summary).toBeNull();
+    // what is wrong with the file itself needs no date
+    expect(loadModelText('{', {} as { asOf: string }).errors[0]!.code).toBe('json.syntax');
   });
 });
 

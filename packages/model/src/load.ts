@@ -4,8 +4,9 @@
  * Pure: the caller reads the file.
  */
 import type { Lang } from '@arshjul/school-calendar';
-import type { LoadOptions, ValidationResult } from './issues.js';
+import type { Issue, LoadOptions, ValidationResult } from './issues.js';
 import { makeIssue } from './messages.js';
+import { isPlainObject } from './paths.js';
 import { internalIssue, validateModel } from './validate.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -13,7 +14,9 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
 
 /** Reads and validates a model file's text. Never throws. */
-export function loadModelText(text: string, options: LoadOptions = {}): ValidationResult {
+export function loadModelText(text: string, given: LoadOptions): ValidationResult {
+  // A JavaScript caller may leave the options out: reported by validateModel, never thrown.
+  const options = (isPlainObject(given) ? given : {}) as LoadOptions;
   const lang: Lang = LANGS.includes(options.lang as Lang) ? (options.lang as Lang) : 'nb';
   const failed = (issue: ReturnType<typeof makeIssue>): ValidationResult => ({
     valid: false,
@@ -26,19 +29,8 @@ export function loadModelText(text: string, options: LoadOptions = {}): Validati
     if (typeof text !== 'string') {
       throw new Error(`loadModelText expects a string, got ${typeof text}`);
     }
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    const bytes = utf8Length(text);
-    if (bytes > maxBytes) {
-      return failed(
-        makeIssue(
-          'error',
-          '',
-          'file.too-large',
-          { size: formatSize(bytes, lang), limit: formatSize(maxBytes, lang), bytes, maxBytes },
-          lang,
-        ),
-      );
-    }
+    const tooLarge = fileTooLarge(utf8Length(text), { lang, maxBytes: options.maxBytes });
+    if (tooLarge) return failed(tooLarge);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (body.trim() === '') return failed(makeIssue('error', '', 'file.empty', {}, lang));
     let value: unknown;
@@ -65,6 +57,26 @@ export function loadModelText(text: string, options: LoadOptions = {}): Validati
   } catch (e) {
     return failed(internalIssue(e, lang));
   }
+}
+
+/**
+ * The error for a file of `bytes` bytes when it is over the limit (`maxBytes`, 20 MB by default),
+ * else null: lets a caller refuse a huge file before reading it.
+ */
+export function fileTooLarge(
+  bytes: number,
+  options: { lang?: Lang; maxBytes?: number | undefined } = {},
+): Issue | null {
+  const lang: Lang = LANGS.includes(options.lang as Lang) ? (options.lang as Lang) : 'nb';
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!(bytes > maxBytes)) return null;
+  return makeIssue(
+    'error',
+    '',
+    'file.too-large',
+    { size: formatSize(bytes, lang), limit: formatSize(maxBytes, lang), bytes, maxBytes },
+    lang,
+  );
 }
 
 /** UTF-8 length of a string. */

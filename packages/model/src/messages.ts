@@ -282,6 +282,22 @@ const MESSAGES = {
     en: (p) =>
       `${cap(s(p.entity))} has two variations in ${s(p.structure)} (also variations[${s(p.other)}]); merge them`,
   },
+  'glossary.duplicate': {
+    nb: (p) =>
+      `«${s(p.term)}» står allerede i ordlisten som «${s(p.other)}» (${s(p.otherPath)}); hvert ord skal stå én gang — slå oppslagene sammen`,
+    nn: (p) =>
+      `«${s(p.term)}» står alt i ordlista som «${s(p.other)}» (${s(p.otherPath)}); kvart ord skal stå éin gong — slå oppslaga saman`,
+    en: (p) =>
+      `«${s(p.term)}» is already in the glossary as «${s(p.other)}» (${s(p.otherPath)}); each term goes in once — merge the entries`,
+  },
+  'record.duplicate': {
+    nb: (p) =>
+      `Revisjonen etter ${s(p.rule)} den ${s(p.date)} er registrert to ganger (også ${s(p.otherPath)}); slå registreringene sammen`,
+    nn: (p) =>
+      `Revisjonen etter ${s(p.rule)} den ${s(p.date)} er registrert to gonger (også ${s(p.otherPath)}); slå registreringane saman`,
+    en: (p) =>
+      `The revision under ${s(p.rule)} on ${s(p.date)} is recorded twice (also ${s(p.otherPath)}); merge the records`,
+  },
 
   // --- lint (warnings) ---------------------------------------------------------------------
   'no-strategic-forum': {

@@ -128,13 +128,14 @@ describe('validateModel with migrations', () => {
     expect(r.errors.map((e) => formatIssue(e))).toEqual([
       'schemaVersion: Fila har skjemaversjon 0, men denne versjonen av Årshjulet vet ikke hvordan versjon 0 gjøres om til versjon 1, og kan ikke lese fila.',
     ]);
-    expect(validateModel(miniV0(), { lang: 'en' }).errors[0]!.message).toBe(
+    expect(validateModel(miniV0(), { asOf: AS_OF, lang: 'en' }).errors[0]!.message).toBe(
       'The file has schema version 0, but this version of Årshjulet does not know how to turn version 0 into version 1, and cannot read the file.',
     );
   });
 
   it('reports a failing step as an error', () => {
     const r = validateModel(miniV0(), {
+      asOf: AS_OF,
       migrations: [
         {
           ...V0_TO_V1,

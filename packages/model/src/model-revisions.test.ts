@@ -86,6 +86,50 @@ describe('revisionsForYear, Grorud, Oslo 2025-26', () => {
     expect(r.forum!.dates).toContain(due.date);
   });
 
+  it('keeps the revision at T1.1 a suggestion, since the SaLTo meeting date is one too', () => {
+    const r = list.find((x) => x.subject.kind === 'model')!;
+    // T1.1 «En gang i året» (in the spring) fixes no day: recurrence suggests the first school
+    // day of the middle school week of the spring half (5 January – 22 June 2026, without the
+    // winter and Easter breaks), the week of Easter Monday 6 April: Tuesday 7 April 2026.
+    expect(r.dueDates).toEqual([
+      {
+        rule: r.rule.id,
+        date: '2026-04-07',
+        placement: 'suggested',
+        window: { from: '2026-01-05', to: '2026-06-22' },
+        atForum: true,
+      },
+    ]);
+    // with a status, the due dates in it say the same
+    const withStatus = revisionsForYear(noRecords, year, { asOf: '2026-03-01' });
+    const status = withStatus.find((x) => x.subject.kind === 'model')!.status!;
+    expect(status.map((s) => [s.due.date, s.due.placement, s.due.atForum])).toEqual([
+      ['2026-04-07', 'suggested', true],
+    ]);
+  });
+
+  it('gives an exact date at a forum whose meeting day is fixed', () => {
+    // the same day, fixed by the forum's cadence: Tuesday in week 15
+    const fixed: Model = {
+      ...noRecords,
+      structures: noRecords.structures.map((s) =>
+        s.id === 'T1.1'
+          ? {
+              ...s,
+              cadence: {
+                text: 'Tirsdag i uke 15',
+                rule: { kind: 'week', week: 15, weekdays: [2] },
+              },
+            }
+          : s,
+      ),
+    };
+    const r = revisionsForYear(fixed, year).find((x) => x.subject.kind === 'model')!;
+    expect(r.dueDates.map((d) => [d.date, d.placement, d.atForum])).toEqual([
+      ['2026-04-07', 'exact', true],
+    ]);
+  });
+
   it('gives the nærværsplan two due dates, one per half', () => {
     const r = entry(list, ruleFor(grorud, 'T5.4'));
     expect(r.dueDates).toHaveLength(2);

@@ -2,7 +2,7 @@
  * The revisions of a model in one school year: what is due when, by whom, at which forum, and
  * (as of a date) how far it has come. What `arshjul revisions <file> --year 2025-26` shows.
  */
-import { expandCadence } from '@arshjul/recurrence';
+import { expandCadence, type Occurrence } from '@arshjul/recurrence';
 import {
   revisionDueDates,
   revisionStatus,
@@ -68,9 +68,22 @@ function subjectOf(model: Model, rule: RevisionRule): ModelRevision['subject'] {
 }
 
 /**
+ * A due date moved onto a forum meeting is only as certain as that meeting: when the forum's
+ * cadence merely suggests the date (T1.1 «En gang i året» in the spring), so does the due date
+ * (`placement: 'suggested'`, still `atForum`). Its window stays the rule's own: that is the
+ * stretch in which a revision record counts (see `revisionStatus`).
+ */
+function withForumPlacement(due: DueDate, forum: ReadonlyMap<IsoDate, Occurrence>): DueDate {
+  if (!due.atForum) return due;
+  const meeting = forum.get(due.date);
+  return meeting?.placement === 'suggested' ? { ...due, placement: 'suggested' } : due;
+}
+
+/**
  * Every revision rule of the model in one school year, sorted by the first due date (rules
  * without dates last, in model order). When a rule's forum is one of the model's structures,
- * that structure's meetings this year are the dates the revision is placed on.
+ * that structure's meetings this year are the dates the revision is placed on; a meeting date
+ * the forum's cadence only suggests leaves the due date suggested.
  */
 export function revisionsForYear(
   model: Model,
@@ -83,13 +96,17 @@ export function revisionsForYear(
   const out = model.revisions.map((rule): ModelRevision => {
     let forum: ModelRevision['forum'];
     const dueOptions: DueOptions = {};
+    const meetings = new Map<IsoDate, Occurrence>();
     if (rule.forum) {
       const structure = rule.forum.structure
         ? model.structures.find((s) => s.id === rule.forum!.structure)
         : undefined;
-      const dates = structure
-        ? expandCadence(structure.cadence, year).occurrences.map((o) => o.date)
-        : [];
+      const occurrences = structure ? expandCadence(structure.cadence, year).occurrences : [];
+      // Of two occurrences on one day, an exact one wins.
+      for (const o of occurrences) {
+        if (meetings.get(o.date)?.placement !== 'exact') meetings.set(o.date, o);
+      }
+      const dates = occurrences.map((o) => o.date);
       forum = {
         text: rule.forum.text,
         ...(rule.forum.structure ? { structure: rule.forum.structure } : {}),
@@ -97,7 +114,9 @@ export function revisionsForYear(
       };
       if (dates.length > 0) dueOptions.forumDates = dates;
     }
-    const dueDates = revisionDueDates(rule, year, dueOptions);
+    const dueDates = revisionDueDates(rule, year, dueOptions).map((d) =>
+      withForumPlacement(d, meetings),
+    );
     return {
       rule,
       title: rule.title,
@@ -111,7 +130,9 @@ export function revisionsForYear(
       publishedBy: labels(rule.publishedBy),
       ...(options.asOf !== undefined
         ? {
-            status: revisionStatus(rule, model.revisionRecords, year, options.asOf, dueOptions),
+            status: revisionStatus(rule, model.revisionRecords, year, options.asOf, dueOptions).map(
+              (st) => ({ ...st, due: withForumPlacement(st.due, meetings) }),
+            ),
           }
         : {}),
       continuous: rule.continuous === true,

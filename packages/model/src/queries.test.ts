@@ -4,7 +4,9 @@ import { modelSchema, type Model, type ModelInput } from './schema.js';
 import {
   activeSchools,
   appliesToDistrict,
-  joinNames,
+  isRunning,
+  isSchoolActive,
+  periodCovers,
   participationMatrix,
   partyName,
   partyNames,
@@ -35,6 +37,8 @@ const AREAS = {
   tiurleiken: 'omrade-romsas',
 } as const;
 const EIGHT = Object.keys(AREAS);
+/** A day in the school year 2025-26, when all 37 structures are in operation. */
+const NOW = { asOf: '2025-10-01' };
 
 /** A small model shaped like the Grorud one, for cases the real file does not have. */
 function small(extra: Partial<ModelInput> = {}): Model {
@@ -163,11 +167,24 @@ describe('parties', () => {
     expect(partyNames(grorud, ['nsk', 'bvk'])).toBe('NSK og BVK');
     expect(partyNames(grorud, ['rektor', 'nsk', 'bvk'])).toBe('Rektor, NSK og BVK');
     expect(partyNames(grorud, [])).toBe('');
-    expect(joinNames(['A', 'B', 'C'], 'en')).toBe('A, B and C');
+    expect(partyNames(grorud, ['rektor', 'nsk', 'bvk'], 'en')).toBe('Rektor, NSK and BVK');
   });
 });
 
 describe('schools and areas over time', () => {
+  it('reads membership periods tolerantly: what is not a period covers nothing', () => {
+    expect(periodCovers({ from: '2020-06-10', to: '2021-05-31' }, '2021-05-31')).toBe(true);
+    expect(periodCovers({ from: '2020-06-10', to: '2021-05-31' }, '2021-06-01')).toBe(false);
+    expect(periodCovers({}, '2021-06-01')).toBe(true);
+    expect(periodCovers({ from: '2020-02-30' }, '2021-06-01')).toBe(false);
+    expect(periodCovers({ to: 5 }, '2021-06-01')).toBe(false);
+    expect(isSchoolActive({ memberships: [null, 'x', { from: '2020-06-10' }] }, '2025-08-01')).toBe(
+      true,
+    );
+    expect(isSchoolActive({ memberships: 'x' }, '2025-08-01')).toBe(false);
+    expect(isSchoolActive({}, '2025-08-01')).toBe(false);
+  });
+
   it('has the eight schools after Bjøråsen left, nine before', () => {
     expect(activeSchools(grorud, '2025-08-01').map((s) => s.id)).toEqual(
       expect.arrayContaining(EIGHT),
@@ -240,6 +257,38 @@ describe('scope', () => {
     expect(structureStatusAt(s('T9.9'), '2022-01-01')).toBe('pilot');
     expect(structureStatusAt(s('T9.9'), '2024-06-30')).toBe('discontinued');
     expect(structureStatusAt(s('T4.1'), '2024-06-30')).toBe('in-operation');
+    expect([isRunning(s('T9.9'), '2020-12-31'), isRunning(s('T9.9'), '2022-01-01')]).toEqual([
+      false,
+      true,
+    ]);
+    expect([isRunning(s('T9.9'), '2024-06-30'), isRunning(s('T4.1'), '2024-06-30')]).toEqual([
+      false,
+      true,
+    ]);
+  });
+
+  it('takes the area from the membership that names one (one definition for queries and lint)', () => {
+    // Two memberships cover the day, the first without an area: the school is in Romsås.
+    const m = small();
+    const ammerud = m.organisation.schools.find((x) => x.id === 'ammerud')!;
+    const school = {
+      ...ammerud,
+      memberships: [{ from: '2020-06-10' }, { area: 'omrade-romsas', from: '2020-06-10' }],
+    };
+    const model: Model = {
+      ...m,
+      organisation: {
+        ...m.organisation,
+        schools: m.organisation.schools.map((x) => (x.id === 'ammerud' ? school : x)),
+      },
+    };
+    expect(schoolArea(model, 'ammerud', '2025-08-01')).toBe('omrade-romsas');
+    const t66 = model.structures.find((x) => x.id === 'T6.6')!;
+    expect(schoolsInScope(model, t66, '2025-08-01')).toEqual(['ammerud', 'svarttjern']);
+    expect(schoolsInArea(model, 'omrade-romsas', '2025-08-01').map((x) => x.id)).toEqual([
+      'ammerud',
+      'svarttjern',
+    ]);
   });
 });
 
@@ -286,8 +335,24 @@ describe('structures for a school or an area', () => {
     expect(byId['T4.1']).toEqual(['tiurleiken']);
     expect(byId['T4.2']).toBeUndefined(); // Romsås-area schools are absent from T4.2
     expect(byId['T3.4']).toBeUndefined(); // district level only
-    const before = structuresForArea(grorud, 'omrade-romsas', { asOf: '2021-01-15' });
-    expect(before.find((x) => x.structure.id === 'T1.1')?.schools).toContain('bjorasen');
+  });
+
+  it('in January 2021 gives an area nothing: every structure was still planned', () => {
+    // Every structure of the Grorud model is in operation from 2023-01-01 and planned before.
+    expect(new Set(grorud.structures.map((x) => structureStatusAt(x, '2021-01-15')))).toEqual(
+      new Set(['planned']),
+    );
+    expect(structuresForArea(grorud, 'omrade-romsas', { asOf: '2021-01-15' })).toEqual([]);
+    expect(structuresForSchool(grorud, 'bjorasen', { asOf: '2021-01-15' })).toEqual([]);
+    // Asked for, the planned structures show where Bjøråsen, still a member, was meant to be.
+    const planned = structuresForArea(grorud, 'omrade-romsas', {
+      asOf: '2021-01-15',
+      includePlanned: true,
+    });
+    expect(planned.find((x) => x.structure.id === 'T1.1')?.schools).toContain('bjorasen');
+    expect(structuresForArea(grorud, 'omrade-romsas', { asOf: '2023-01-01' })).toHaveLength(
+      planned.length,
+    );
   });
 
   it('groups the 37 structures by level (11 + 4 + 22)', () => {
@@ -386,13 +451,51 @@ describe('participation matrix', () => {
     );
   });
 
-  it('shows Bjøråsen in January 2021, when it was still a member', () => {
+  it('in January 2021 has Bjøråsen as a column but no rows: nothing was in operation yet', () => {
+    // The model's structures are in operation from 2023-01-01 and planned before, so on
+    // 2021-01-15 the nine member schools (Bjøråsen left in May 2021) take part in nothing.
     const matrix = participationMatrix(grorud, { asOf: '2021-01-15' });
     expect(matrix.schools.map((s) => s.id)).toEqual([...COLUMNS, 'bjorasen']);
     expect(matrix.schools.at(-1)?.area).toBe('omrade-romsas');
-    const t11 = matrix.rows.find((r) => r.structure.id === 'T1.1')!;
+    expect(matrix.rows).toEqual([]);
+    expect(matrix.counts).toEqual(
+      Object.fromEntries([...COLUMNS, 'bjorasen', 'bydel-grorud'].map((id) => [id, 0])),
+    );
+    // Asked for, the planned rows show the structures as planned for the nine schools.
+    const planned = participationMatrix(grorud, { asOf: '2021-01-15', includePlanned: true });
+    expect(planned.rows).toHaveLength(37);
+    const t11 = planned.rows.find((r) => r.structure.id === 'T1.1')!;
     expect(t11.cells['bjorasen']).toBe('yes');
-    expect(matrix.counts['bjorasen']).toBeGreaterThan(0);
+    expect(planned.counts['bjorasen']).toBeGreaterThan(0);
+    // From the day they went into operation, the schools take part.
+    expect(participationMatrix(grorud, { asOf: '2023-01-01' }).rows).toHaveLength(37);
+  });
+
+  it('counts pilot and in-operation structures, not planned or discontinued ones', () => {
+    const m = small();
+    const t57 = m.structures.find((x) => x.id === 'T5.7')!;
+    const planned = {
+      ...t57,
+      id: 'T5.8',
+      status: [
+        { status: 'planned' as const, from: '2025-01-01' },
+        { status: 'pilot' as const, from: '2026-01-01' },
+      ],
+    };
+    const model: Model = { ...m, structures: [...m.structures, planned] };
+    const rowIds = (asOf: string) =>
+      participationMatrix(model, { asOf }).rows.map((r) => r.structure.id);
+    expect(rowIds('2023-08-01')).toEqual(['T4.1', 'T5.7', 'T6.6', 'T3.4', 'T9.9']); // T9.9 pilot
+    expect(rowIds('2025-08-01')).toEqual(['T4.1', 'T5.7', 'T6.6', 'T3.4']); // T5.8 planned
+    expect(rowIds('2026-01-01')).toEqual(['T4.1', 'T5.7', 'T6.6', 'T3.4', 'T5.8']); // T5.8 pilot
+    expect(
+      structuresForSchool(model, 'ammerud', { asOf: '2025-08-01' }).map((x) => x.structure.id),
+    ).toEqual(['T4.1', 'T5.7']);
+    expect(
+      structuresForSchool(model, 'ammerud', { asOf: '2025-08-01', includePlanned: true }).map(
+        (x) => x.structure.id,
+      ),
+    ).toEqual(['T4.1', 'T5.7', 'T5.8']);
   });
 
   it('marks a school with its own cadence or by exception as a variation', () => {
@@ -406,7 +509,7 @@ describe('participation matrix', () => {
 
 describe('responsibilities', () => {
   it('lists what NSK is responsible for', () => {
-    const nsk = responsibilitiesOf(grorud, 'nsk');
+    const nsk = responsibilitiesOf(grorud, 'nsk', NOW);
     expect(nsk.party).toEqual({ kind: 'role', id: 'nsk', name: 'NSK' });
     const expected = grorud.structures
       .filter((s) => s.responsible.includes('nsk'))
@@ -432,23 +535,139 @@ describe('responsibilities', () => {
     const nskPaper = rule('T1.5');
     expect(bvkPaper).toBeDefined();
     expect(nskPaper).toBeDefined();
-    expect(responsibilitiesOf(grorud, 'bvk').revisions.drafts).toContain(bvkPaper!.id);
-    expect(responsibilitiesOf(grorud, 'nsk').revisions.drafts).toContain(nskPaper!.id);
-    expect(responsibilitiesOf(grorud, 'nsk').revisions.drafts).not.toContain(bvkPaper!.id);
+    expect(responsibilitiesOf(grorud, 'bvk', NOW).revisions.drafts).toContain(bvkPaper!.id);
+    expect(responsibilitiesOf(grorud, 'nsk', NOW).revisions.drafts).toContain(nskPaper!.id);
+    expect(responsibilitiesOf(grorud, 'nsk', NOW).revisions.drafts).not.toContain(bvkPaper!.id);
   });
 
-  it('keeps collectives as themselves', () => {
-    const all = responsibilities(grorud);
+  it('keeps collectives as themselves in the direct lists', () => {
+    const all = responsibilities(grorud, NOW);
     const skolene = all.find((r) => r.party.id === 'skolene');
     expect(skolene?.party.kind).toBe('collective');
     expect(skolene?.responsibleFor).toEqual(expect.arrayContaining(['T4.2', 'T4.3']));
-    // Not expanded onto the schools.
-    expect(responsibilitiesOf(grorud, 'ammerud').responsibleFor).not.toContain('T4.2');
+    // Not expanded onto the schools' own lists …
+    expect(responsibilitiesOf(grorud, 'ammerud', NOW).responsibleFor).not.toContain('T4.2');
+    // … but listed as what falls to them through «Skolene».
+    expect(responsibilitiesOf(grorud, 'ammerud', NOW).throughCollectives[0]).toMatchObject({
+      collective: 'skolene',
+      responsibleFor: expect.arrayContaining(['T4.2']),
+    });
+  });
+
+  it('gives Rødtvet what falls to it through «Skolene» and «Felles»', () => {
+    const rodtvet = responsibilitiesOf(grorud, 'rodtvet', NOW);
+    // Its own: the nærværsplan (T5.4) and the work with Ammerud and Apalløkka (T5.5).
+    expect(rodtvet.responsibleFor).toEqual(['T5.4', 'T5.5']);
+    expect(rodtvet.throughCollectives).toEqual([
+      {
+        collective: 'skolene',
+        // From the file: every structure with «skolene» responsible whose scope includes
+        // Rødtvet — all-school rows (T2.4, T2.5, T4.7, T5.6, T6.5, T6.8) and those listing
+        // Rødtvet (T4.2, T4.3, T6.2, T6.3, T6.4); not T5.1 (Nordtvet, Grorud, Groruddalen only).
+        responsibleFor: [
+          'T2.4',
+          'T2.5',
+          'T4.2',
+          'T4.3',
+          'T4.7',
+          'T5.6',
+          'T6.2',
+          'T6.3',
+          'T6.4',
+          'T6.5',
+          'T6.8',
+        ],
+        contributesTo: [],
+        // «skolene» among the participants: T4.1 (Rødtvet listed), T4.4 (all), T6.1 (listed).
+        participatesIn: ['T4.1', 'T4.4', 'T6.1'],
+      },
+      // «Felles» = «skolene» and the district: T6.1, which lists Rødtvet.
+      { collective: 'felles', responsibleFor: ['T6.1'], contributesTo: [], participatesIn: [] },
+    ]);
+    // Svarttjern is not in T4.2, T4.7 applies to all: the scope decides, per school.
+    const svarttjern = responsibilitiesOf(grorud, 'svarttjern', NOW).throughCollectives;
+    expect(svarttjern.map((c) => c.collective)).toEqual(['skolene']);
+    expect(svarttjern[0]!.responsibleFor).not.toContain('T4.2');
+    expect(svarttjern[0]!.responsibleFor).toContain('T4.7');
+    // Bjøråsen took part in 2021 (through «Skolene», in the all-school structures), not now.
+    expect(responsibilitiesOf(grorud, 'bjorasen', NOW).throughCollectives).toEqual([]);
+    expect(
+      responsibilitiesOf(grorud, 'bjorasen', { asOf: '2021-01-15' }).throughCollectives[0]
+        ?.responsibleFor,
+    ).toEqual(['T2.4', 'T2.5', 'T4.7', 'T5.6', 'T6.5', 'T6.8']);
+    // «Skolene» itself is part of «Felles».
+    expect(responsibilitiesOf(grorud, 'skolene', NOW).throughCollectives).toEqual([
+      { collective: 'felles', responsibleFor: ['T6.1'], contributesTo: [], participatesIn: [] },
+    ]);
+  });
+
+  it('follows explicit members: a school, an area, a role, a collective in a collective', () => {
+    const m = small({
+      collectives: [
+        { id: 'skolene', name: 'Skolene' },
+        { id: 'romsas-skolene', name: 'Skolene på Romsås', members: ['omrade-romsas'] },
+        { id: 'ammerud-og-nsk', name: 'Ammerud og NSK', members: ['ammerud', 'nsk'] },
+        { id: 'alle', name: 'Alle', members: ['romsas-skolene', 'alle'] },
+      ],
+    });
+    const structure = (id: string, responsible: string[]) => ({
+      id,
+      name: id,
+      level: 'operativt' as const,
+      cadence: { text: 'Ved behov', rule: { kind: 'on-demand' as const } },
+      responsible,
+      contributors: [],
+      participants: [],
+      scope: { kind: 'all-schools' as const },
+      secondaryLevels: [],
+      variations: [],
+      status: [],
+      documents: [],
+      agenda: [],
+      notes: [],
+    });
+    const model: Model = {
+      ...m,
+      structures: [
+        ...m.structures,
+        structure('X1', ['romsas-skolene']),
+        structure('X2', ['ammerud-og-nsk']),
+        structure('X3', ['alle']),
+      ],
+    };
+    const through = (id: string) =>
+      responsibilitiesOf(model, id, { asOf: '2025-08-01' }).throughCollectives.map((c) => [
+        c.collective,
+        c.responsibleFor,
+      ]);
+    // «Skolene» (no members) is responsible for T9.9, discontinued in 2024 yet a structure of
+    // the model: listed like the direct lists, which cover every structure.
+    expect(through('svarttjern')).toEqual([
+      ['skolene', ['T9.9']],
+      ['romsas-skolene', ['X1']],
+      ['alle', ['X3']],
+    ]);
+    expect(through('ammerud')).toEqual([
+      ['skolene', ['T9.9']],
+      ['ammerud-og-nsk', ['X2']],
+    ]);
+    expect(through('nsk')).toEqual([['ammerud-og-nsk', ['X2']]]);
+    // Bjøråsen only while it was a member.
+    expect(through('bjorasen')).toEqual([]);
+    expect(
+      responsibilitiesOf(model, 'bjorasen', { asOf: '2021-01-15' }).throughCollectives.map(
+        (c) => c.collective,
+      ),
+    ).toEqual(['skolene', 'romsas-skolene', 'alle']);
+    // a party with shares only through collectives is listed among all responsibilities
+    expect(responsibilities(model, { asOf: '2025-08-01' }).map((r) => r.party.id)).toContain(
+      'svarttjern',
+    );
   });
 
   it('covers onboarding plans: NSK maintains the plan for a new rektor, rektor the other', () => {
-    const nsk = responsibilitiesOf(grorud, 'nsk');
-    const rektor = responsibilitiesOf(grorud, 'rektor');
+    const nsk = responsibilitiesOf(grorud, 'nsk', NOW);
+    const rektor = responsibilitiesOf(grorud, 'rektor', NOW);
     const planFor = (structure: string) =>
       grorud.onboarding.find((p) => p.structure === structure)?.id;
     expect(nsk.onboarding.maintains).toContain(planFor('T2.1'));
@@ -460,11 +679,11 @@ describe('responsibilities', () => {
   });
 
   it('orders parties by namespace and gives a party with nothing empty lists', () => {
-    const ids = responsibilities(grorud).map((r) => r.party.id);
+    const ids = responsibilities(grorud, NOW).map((r) => r.party.id);
     expect(ids.indexOf('nsk')).toBeLessThan(ids.indexOf('skolene'));
-    const none = responsibilitiesOf(grorud, 'omrade-ammerud');
+    const none = responsibilitiesOf(grorud, 'omrade-ammerud', NOW);
     expect(none.responsibleFor).toEqual([]);
-    expect(responsibilitiesOf(grorud, 'ukjent').party).toEqual({
+    expect(responsibilitiesOf(grorud, 'ukjent', NOW).party).toEqual({
       kind: 'unknown',
       id: 'ukjent',
       name: 'ukjent',

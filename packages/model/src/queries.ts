@@ -4,7 +4,7 @@
  * for what. All pure: data in, data out; `asOf` fixes the day wherever membership or status
  * changes over time.
  */
-import type { IsoDate, Lang } from '@arshjul/school-calendar';
+import { isValidIsoDate, type IsoDate, type Lang } from '@arshjul/school-calendar';
 import type { Cadence } from '@arshjul/recurrence';
 import type {
   AgendaRow,
@@ -14,6 +14,7 @@ import type {
   Focus,
   Institution,
   Level,
+  Membership,
   Model,
   ModelDocument,
   Role,
@@ -24,6 +25,8 @@ import type {
   Variation,
 } from './schema.js';
 import { LEVELS } from './schema.js';
+import { andList } from './messages.js';
+import { isPlainObject } from './paths.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -33,16 +36,15 @@ export function schoolYearStart(schoolYear: string): IsoDate {
   return `${schoolYear.slice(0, 4)}-08-01`;
 }
 
-/** The last day of a school year from its name: `2025-26` → `2026-07-31`. */
-export function schoolYearEnd(schoolYear: string): IsoDate {
-  return `${Number(schoolYear.slice(0, 4)) + 1}-07-31`;
-}
-
-function within(date: IsoDate, period: { from?: IsoDate | undefined; to?: IsoDate | undefined }) {
-  return (
-    (period.from === undefined || period.from <= date) &&
-    (period.to === undefined || date <= period.to)
-  );
+/**
+ * Whether a period (a membership, an assignment; open ends allowed) covers a day. Tolerant of a
+ * file that did not validate: a bound that is not a date (YYYY-MM-DD) covers nothing.
+ */
+export function periodCovers(period: { from?: unknown; to?: unknown }, date: IsoDate): boolean {
+  const { from, to } = period;
+  if (from !== undefined && !(typeof from === 'string' && isValidIsoDate(from))) return false;
+  if (to !== undefined && !(typeof to === 'string' && isValidIsoDate(to))) return false;
+  return (from === undefined || from <= date) && (to === undefined || date <= to);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,17 +126,9 @@ export function partyName(model: Model, id: string, _lang: Lang = 'nb'): string 
   return p.abbreviation ?? p.name;
 }
 
-const AND: Record<Lang, string> = { nb: 'og', nn: 'og', en: 'and' };
-
-/** Joins words Norwegian-style: «NSK», «NSK og BVK», «Rektor, NSK og BVK». */
-export function joinNames(names: readonly string[], lang: Lang = 'nb'): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} ${AND[lang]} ${names[names.length - 1]}`;
-}
-
-/** The names of parties joined Norwegian-style («Rektor, NSK og BVK»). */
+/** The names of parties joined Norwegian-style («Rektor, NSK og BVK»; «A, B and C» in English). */
 export function partyNames(model: Model, ids: readonly string[], lang: Lang = 'nb'): string {
-  return joinNames(
+  return andList(
     ids.map((id) => partyName(model, id, lang)),
     lang,
   );
@@ -143,19 +137,35 @@ export function partyNames(model: Model, ids: readonly string[], lang: Lang = 'n
 // ---------------------------------------------------------------------------------------------
 // Schools and areas over time
 
-/** The membership period of a school that contains `asOf`, if any. */
-export function membershipAt(school: School, asOf: IsoDate) {
-  return school.memberships.find((m) => within(asOf, m));
+/**
+ * The membership period of a school that covers `asOf`, if any; of several (a valid model only
+ * lets them overlap in one area), the first that names an area.
+ */
+export function membershipAt(school: School, asOf: IsoDate): Membership | undefined {
+  let found: Membership | undefined;
+  for (const m of school.memberships) {
+    if (!periodCovers(m, asOf)) continue;
+    if (m.area !== undefined) return m;
+    found ??= m;
+  }
+  return found;
 }
 
-/** Whether a school takes part in the collaboration on `asOf`. */
-function isMember(school: School, asOf: IsoDate): boolean {
-  return membershipAt(school, asOf) !== undefined;
+/**
+ * Whether a school takes part in the collaboration on `asOf`: one of its membership periods
+ * covers the day. The one definition for queries, lint and the summary; tolerant of a file that
+ * did not validate (what is not a period covers nothing).
+ */
+export function isSchoolActive(school: { memberships?: unknown }, asOf: IsoDate): boolean {
+  return (
+    Array.isArray(school.memberships) &&
+    school.memberships.some((m) => isPlainObject(m) && periodCovers(m, asOf))
+  );
 }
 
 /** The schools that take part on `asOf`, in model order. */
 export function activeSchools(model: Model, asOf: IsoDate): School[] {
-  return model.organisation.schools.filter((s) => isMember(s, asOf));
+  return model.organisation.schools.filter((s) => isSchoolActive(s, asOf));
 }
 
 /** The area id of a school on `asOf`, or undefined (unknown school, not a member then, or no areas). */
@@ -173,21 +183,34 @@ export function schoolsInArea(model: Model, areaId: string, asOf: IsoDate): Scho
 // Structures
 
 /**
- * A structure's status on `asOf`: the last status entry from on or before that day; `in-operation`
- * when the structure has no entries; `planned` before its first entry.
+ * A structure's status on `asOf`: the entry with the latest `from` on or before that day (of
+ * entries from the same day, the last one listed); `in-operation` when the structure has no
+ * entries; `planned` before its first entry. The one definition for queries, lint and the yearly
+ * revision.
  */
 export function structureStatusAt(structure: Structure, asOf: IsoDate): StructureStatus {
   if (structure.status.length === 0) return 'in-operation';
-  let current: StructureStatus | undefined;
-  for (const entry of [...structure.status].sort((a, b) => (a.from < b.from ? -1 : 1))) {
-    if (entry.from <= asOf) current = entry.status;
+  let current: { status: StructureStatus; from: IsoDate } | undefined;
+  for (const entry of structure.status) {
+    if (entry.from <= asOf && (current === undefined || entry.from >= current.from)) {
+      current = entry;
+    }
   }
-  return current ?? 'planned';
+  return current?.status ?? 'planned';
 }
 
 /** Whether the structure is discontinued on `asOf`. */
 export function isDiscontinued(structure: Structure, asOf: IsoDate): boolean {
   return structureStatusAt(structure, asOf) === 'discontinued';
+}
+
+/**
+ * Whether the structure runs on `asOf` (status `pilot` or `in-operation`): only then do schools
+ * take part in it. A `planned` structure has not started, a `discontinued` one has stopped.
+ */
+export function isRunning(structure: Structure, asOf: IsoDate): boolean {
+  const status = structureStatusAt(structure, asOf);
+  return status === 'pilot' || status === 'in-operation';
 }
 
 /** Whether a structure also lives at district level (scope `district`, or `district: true`). */
@@ -228,16 +251,26 @@ function variationOf(structure: Structure, schoolId: string): Variation | undefi
 }
 
 /**
+ * Whether a structure applies to a school on `asOf` by its scope and the school's variation
+ * (`takesPart: false` takes it out, `true` brings it in). A combined school (1–10) counts as both
+ * a barneskole and an ungdomsskole. Neither the school's membership nor the structure's status
+ * is looked at here: see `schoolsInScope` and `isRunning`.
+ */
+export function appliesToSchool(structure: Structure, school: School, asOf: IsoDate): boolean {
+  const takesPart = variationOf(structure, school.id)?.takesPart;
+  if (takesPart !== undefined) return takesPart;
+  return inScope(structure, school, asOf);
+}
+
+/**
  * The ids of the schools a structure applies to on `asOf`, in model order: the scope, limited to
- * the schools that take part then, with the variations' `takesPart` applied.
+ * the schools that take part then, with the variations' `takesPart` applied. The one definition
+ * of «the structure applies to the school» for queries and lint. The structure's status is not
+ * looked at (a planned structure applies to the schools it is planned for).
  */
 export function schoolsInScope(model: Model, structure: Structure, asOf: IsoDate): string[] {
   return activeSchools(model, asOf)
-    .filter((school) => {
-      const takesPart = variationOf(structure, school.id)?.takesPart;
-      if (takesPart !== undefined) return takesPart;
-      return inScope(structure, school, asOf);
-    })
+    .filter((school) => appliesToSchool(structure, school, asOf))
     .map((s) => s.id);
 }
 
@@ -245,6 +278,8 @@ export interface QueryOptions {
   asOf: IsoDate;
   /** Include structures discontinued on `asOf` (default false). */
   includeDiscontinued?: boolean;
+  /** Include structures still planned on `asOf`, not yet started (default false). */
+  includePlanned?: boolean;
 }
 
 export interface SchoolStructure {
@@ -256,11 +291,23 @@ export interface SchoolStructure {
   variation?: Variation;
 }
 
+/** Whether a structure counts on `asOf`: running (pilot or in operation), or asked for. */
 function current(structure: Structure, options: QueryOptions): boolean {
-  return options.includeDiscontinued === true || !isDiscontinued(structure, options.asOf);
+  switch (structureStatusAt(structure, options.asOf)) {
+    case 'pilot':
+    case 'in-operation':
+      return true;
+    case 'planned':
+      return options.includePlanned === true;
+    case 'discontinued':
+      return options.includeDiscontinued === true;
+  }
 }
 
-/** The structures that apply to a school on `asOf`, in model order, with the school's own cadence. */
+/**
+ * The structures a school takes part in on `asOf` (those that apply to it and run then; planned
+ * and discontinued ones only when asked), in model order, with the school's own cadence.
+ */
 export function structuresForSchool(
   model: Model,
   schoolId: string,
@@ -287,7 +334,7 @@ export interface AreaStructure {
   schools: string[];
 }
 
-/** The structures that apply to at least one school of the area on `asOf`, in model order. */
+/** The structures at least one school of the area takes part in on `asOf`, in model order. */
 export function structuresForArea(
   model: Model,
   areaId: string,
@@ -341,7 +388,10 @@ export interface ParticipationMatrix {
   counts: Record<string, number>;
 }
 
-/** The structures × schools table (cf. grorud-model.md §2.4) on `asOf`. */
+/**
+ * The structures × schools table (cf. grorud-model.md §2.4) on `asOf`: one row per structure
+ * that runs then (pilot or in operation; planned and discontinued ones only when asked).
+ */
 export function participationMatrix(model: Model, options: QueryOptions): ParticipationMatrix {
   const { asOf } = options;
   const active = activeSchools(model, asOf);
@@ -444,6 +494,32 @@ export interface PartyResponsibilities {
     agendaRows: AgendaRowRef[];
   };
   routineSteps: RoutineStepRef[];
+  /**
+   * The structures that fall to the party through collectives that stand for it on `asOf`, one
+   * entry per such collective (model order) with anything in it. For a school: «Skolene» and
+   * other collectives without members (they stand for the participating schools) and
+   * collectives whose members name the school, its area on the day or such a collective, each
+   * only in the structures whose scope includes the school on the day. For any other party:
+   * collectives whose members name it, directly or through another collective.
+   */
+  throughCollectives: CollectiveShare[];
+}
+
+/** What falls to a party through one collective (structure ids, model order). */
+export interface CollectiveShare {
+  /** The collective's id. */
+  collective: string;
+  /** Structures the collective is responsible for. */
+  responsibleFor: string[];
+  /** Structures the collective gives input to. */
+  contributesTo: string[];
+  /** Structures the collective is a named participant in. */
+  participatesIn: string[];
+}
+
+export interface ResponsibilityOptions {
+  /** The day that decides which schools take part and which structures' scope includes them. */
+  asOf: IsoDate;
 }
 
 function emptyResponsibilities(model: Model, id: string): PartyResponsibilities {
@@ -459,7 +535,64 @@ function emptyResponsibilities(model: Model, id: string): PartyResponsibilities 
     revisions: { drafts: [], input: [], decides: [], publishes: [] },
     onboarding: { maintains: [], convenes: [], agendaRows: [] },
     routineSteps: [],
+    throughCollectives: [],
   };
+}
+
+/**
+ * Whether a collective stands for a party on `asOf`: without members, for the schools that take
+ * part then; else when a member is the party, an area the school is in on the day, or (followed,
+ * without cycles) another collective that stands for it.
+ */
+function standsFor(
+  model: Model,
+  collective: Collective,
+  party: ResolvedParty,
+  asOf: IsoDate,
+  seen: Set<string> = new Set(),
+): boolean {
+  if (seen.has(collective.id)) return false;
+  seen.add(collective.id);
+  const school = party.kind === 'school' ? (party.entity as School) : undefined;
+  if (collective.members.length === 0) return school !== undefined && isSchoolActive(school, asOf);
+  return collective.members.some((id) => {
+    if (id === party.id) return true;
+    const member = resolveParty(model, id);
+    if (member?.kind === 'area')
+      return school !== undefined && membershipAt(school, asOf)?.area === id;
+    return (
+      member?.kind === 'collective' &&
+      standsFor(model, member.entity as Collective, party, asOf, seen)
+    );
+  });
+}
+
+/** The shares of `party` through the collectives that stand for it (see `throughCollectives`). */
+function collectiveShares(
+  model: Model,
+  party: ResolvedParty,
+  asOf: IsoDate,
+  inScope: (structure: Structure) => ReadonlySet<string>,
+): CollectiveShare[] {
+  const out: CollectiveShare[] = [];
+  for (const collective of model.collectives) {
+    if (collective.id === party.id || !standsFor(model, collective, party, asOf)) continue;
+    const share: CollectiveShare = {
+      collective: collective.id,
+      responsibleFor: [],
+      contributesTo: [],
+      participatesIn: [],
+    };
+    for (const s of model.structures) {
+      if (party.kind === 'school' && !inScope(s).has(party.id)) continue;
+      if (s.responsible.includes(collective.id)) share.responsibleFor.push(s.id);
+      if (s.contributors.includes(collective.id)) share.contributesTo.push(s.id);
+      if (s.participants.includes(collective.id)) share.participatesIn.push(s.id);
+    }
+    const lists = [share.responsibleFor, share.contributesTo, share.participatesIn];
+    if (lists.some((l) => l.length > 0)) out.push(share);
+  }
+  return out;
 }
 
 function pushUnique<T>(list: T[], value: T): void {
@@ -469,9 +602,15 @@ function pushUnique<T>(list: T[], value: T): void {
 /**
  * Who is responsible for what: one entry per party that has any responsibility, in namespace
  * order (district, units, areas, schools, institutions, roles, collectives), then ids the model
- * does not define. Collectives such as «Skolene» are kept as themselves, not expanded.
+ * does not define. Collectives such as «Skolene» are kept as themselves in the direct lists
+ * (`responsibleFor` …); what they mean for a school or another party on `asOf` is in
+ * `throughCollectives`. The direct lists cover every structure of the model, whatever its status.
  */
-export function responsibilities(model: Model): PartyResponsibilities[] {
+export function responsibilities(
+  model: Model,
+  options: ResponsibilityOptions,
+): PartyResponsibilities[] {
+  const { asOf } = options;
   const byId = new Map<string, PartyResponsibilities>();
   const get = (id: string) => {
     let r = byId.get(id);
@@ -525,6 +664,20 @@ export function responsibilities(model: Model): PartyResponsibilities[] {
     });
   }
 
+  const scopes = new Map<Structure, ReadonlySet<string>>();
+  const inScope = (s: Structure) => {
+    let set = scopes.get(s);
+    if (!set) scopes.set(s, (set = new Set(schoolsInScope(model, s, asOf))));
+    return set;
+  };
+  if (model.collectives.length > 0) {
+    // The first party of each id (a valid model has no duplicates).
+    for (const p of partiesById(model).values()) {
+      const shares = collectiveShares(model, p, asOf, inScope);
+      if (shares.length > 0) get(p.id).throughCollectives = shares;
+    }
+  }
+
   const order = new Map(allParties(model).map((p, i) => [p.id, i]));
   return [...byId.values()]
     .map((r, i) => ({ r, i }))
@@ -536,10 +689,18 @@ export function responsibilities(model: Model): PartyResponsibilities[] {
     .map(({ r }) => r);
 }
 
-/** What one party is responsible for (empty lists when nothing). */
-export function responsibilitiesOf(model: Model, partyId: string): PartyResponsibilities {
+/**
+ * What one party is responsible for (empty lists when nothing), with what falls to it through
+ * collectives on `asOf` — for a school, e.g. the structures «Skolene» follows up where the
+ * school is in scope.
+ */
+export function responsibilitiesOf(
+  model: Model,
+  partyId: string,
+  options: ResponsibilityOptions,
+): PartyResponsibilities {
   return (
-    responsibilities(model).find((r) => r.party.id === partyId) ??
+    responsibilities(model, options).find((r) => r.party.id === partyId) ??
     emptyResponsibilities(model, partyId)
   );
 }

@@ -377,6 +377,97 @@ describe('consistency', () => {
   });
 });
 
+describe('keys the change log matches by: glossary terms and revision records', () => {
+  it('a glossary term twice, whatever the case and the spaces around it', () => {
+    const m = grorud();
+    const last = m.glossary.length;
+    const add = (m: Json) => {
+      m.glossary.push({
+        term: ' nsk ',
+        kind: 'abbreviation',
+        expansion: 'Nærmiljøskolekoordinator',
+      });
+      m.glossary.push({ term: 'NSK', kind: 'term' });
+    };
+    expect(errorsAfter(add)).toEqual([
+      `glossary[${last}].term: «nsk» står allerede i ordlisten som «NSK» (glossary[0]); hvert ord skal stå én gang — slå oppslagene sammen`,
+      `glossary[${last + 1}].term: «NSK» står allerede i ordlisten som «NSK» (glossary[0]); hvert ord skal stå én gang — slå oppslagene sammen`,
+    ]);
+    expect(errorsAfter(add, 'nn')[0]).toBe(
+      `glossary[${last}].term: «nsk» står alt i ordlista som «NSK» (glossary[0]); kvart ord skal stå éin gong — slå oppslaga saman`,
+    );
+    expect(errorsAfter(add, 'en')[0]).toBe(
+      `glossary[${last}].term: «nsk» is already in the glossary as «NSK» (glossary[0]); each term goes in once — merge the entries`,
+    );
+    const r = validateModel(
+      (() => {
+        const x = grorud();
+        add(x);
+        return x;
+      })(),
+      { asOf: AS_OF },
+    );
+    expect(r.errors.map((e) => [e.code, e.params?.otherPath])).toEqual([
+      ['glossary.duplicate', 'glossary[0]'],
+      ['glossary.duplicate', 'glossary[0]'],
+    ]);
+  });
+
+  it('two records of the same revision rule on the same day', () => {
+    const m = grorud();
+    const rule = m.revisions[idx(m.revisions, 'justering-av-samarbeidet')];
+    const record = (date: string, summary: string) => ({
+      rule: rule.id,
+      date,
+      summary,
+      by: ['nsk'],
+    });
+    const add = (m: Json) => {
+      m.revisionRecords = [
+        record('2026-04-07', 'Justert på SaLTo-møtet'),
+        record('2025-04-08', 'Justert i fjor'),
+        record('2026-04-07', 'Justert på SaLTo-møtet (ført to ganger)'),
+      ];
+    };
+    expect(errorsAfter(add)).toEqual([
+      `revisionRecords[2]: Revisjonen etter revisjonsregelen «${rule.title}» (${rule.id}) den 2026-04-07 er registrert to ganger (også revisionRecords[0]); slå registreringene sammen`,
+    ]);
+    expect(errorsAfter(add, 'nn')).toEqual([
+      `revisionRecords[2]: Revisjonen etter revisjonsregelen «${rule.title}» (${rule.id}) den 2026-04-07 er registrert to gonger (også revisionRecords[0]); slå registreringane saman`,
+    ]);
+    expect(errorsAfter(add, 'en')).toEqual([
+      `revisionRecords[2]: The revision under the revision rule «${rule.title}» (${rule.id}) on 2026-04-07 is recorded twice (also revisionRecords[0]); merge the records`,
+    ]);
+    // the same day for two rules, or two days for one rule, is fine
+    expect(
+      errorsAfter((m) => {
+        add(m);
+        m.revisionRecords[2].date = '2026-04-08';
+      }),
+    ).toEqual([]);
+  });
+
+  it('checkReferences finds them in a parsed model', () => {
+    // Both duplicates made diffModels (and so nextYearModel) refuse a model that validated.
+    const glossary = modelSchema.parse({
+      ...grorud(),
+      glossary: [...grorud().glossary, { term: 'NSK' }],
+    });
+    const records = modelSchema.parse({
+      ...grorud(),
+      revisionRecords: [
+        { rule: 'justering-av-samarbeidet', date: '2026-04-07', summary: 'a', by: ['nsk'] },
+        { rule: 'justering-av-samarbeidet', date: '2026-04-07', summary: 'b', by: ['nsk'] },
+      ],
+    });
+    for (const model of [glossary, records]) {
+      expect(checkReferences(model).map((e) => e.code)).toEqual([
+        model === glossary ? 'glossary.duplicate' : 'record.duplicate',
+      ]);
+    }
+  });
+});
+
 describe('indexModel and checkReferences on their own', () => {
   it('indexes every entity of the Grorud model', () => {
     const model = modelSchema.parse(grorud());

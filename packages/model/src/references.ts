@@ -162,14 +162,23 @@ export function checkReferences(model: Model, lang: Lang = 'nb'): Issue[] {
     }
     return undefined;
   };
+  const suggestions = new Map<string, string | undefined>();
   const ref = (path: string, id: string, expected: readonly EntityKind[]) => {
     const party = expected.every((k) => (PARTY_KINDS as readonly string[]).includes(k));
     const hit = party
       ? index.party.get(id)
       : expected.map((k) => index.byKind[k].get(id)).find(Boolean);
     if (hit && expected.includes(hit.kind)) return;
-    const candidates = expected.flatMap((k) => [...index.byKind[k].keys()]);
-    const suggestion = nearest(id, candidates);
+    // A renamed id is often referred to many times: the suggestion is worked out once.
+    const memo = `${expected.join(',')}\u0000${id}`;
+    let suggestion = suggestions.get(memo);
+    if (!suggestions.has(memo)) {
+      suggestion = nearest(
+        id,
+        expected.flatMap((k) => [...index.byKind[k].keys()]),
+      );
+      suggestions.set(memo, suggestion);
+    }
     const other = hit ?? findAnywhere(id);
     const shown = [...expected].sort((a, b) => DISPLAY_ORDER.indexOf(a) - DISPLAY_ORDER.indexOf(b));
     if (other) {
@@ -399,6 +408,38 @@ export function checkReferences(model: Model, lang: Lang = 'nb'): Issue[] {
       });
     });
   });
+  // --- one glossary entry per term, one record per rule and day -----------------------------
+  // (the change log of diffModels matches entries by these keys, so a duplicate would make two
+  // versions of the model impossible to compare)
+  const terms = new Map<string, number>();
+  model.glossary.forEach((g, i) => {
+    const key = g.term.trim().toLowerCase();
+    const first = terms.get(key);
+    if (first === undefined) {
+      terms.set(key, i);
+      return;
+    }
+    err(`glossary[${i}].term`, 'glossary.duplicate', {
+      term: short(g.term.trim(), 40),
+      other: short(model.glossary[first]!.term.trim(), 40),
+      otherPath: `glossary[${first}]`,
+    });
+  });
+  const records = new Map<string, number>();
+  model.revisionRecords.forEach((rec, i) => {
+    const key = `${rec.rule}@${rec.date}`;
+    const first = records.get(key);
+    if (first === undefined) {
+      records.set(key, i);
+      return;
+    }
+    err(`revisionRecords[${i}]`, 'record.duplicate', {
+      rule: entityLabel('revision', nameOf(index, 'revision', rec.rule), rec.rule, lang),
+      date: rec.date,
+      otherPath: `revisionRecords[${first}]`,
+    });
+  });
+
   model.onboarding.forEach((o, i) =>
     o.meetings.forEach((m, j) => {
       if (m.duration && m.duration.min > m.duration.max) {

@@ -15,6 +15,7 @@ import { cadenceFieldSchema } from '@arshjul/recurrence';
 import { isoDateSchema, schoolYearNameSchema } from '@arshjul/school-calendar';
 import {
   idSchema,
+  noteSchema,
   partyRefSchema,
   revisionRecordSchema,
   revisionRuleSchema,
@@ -26,22 +27,8 @@ export const MODEL_SCHEMA_VERSION = 1;
 /** Marks personal data in the JSON Schema; transfer exports strip every field carrying it. */
 const PERSONAL = { 'x-personal-data': true } as const;
 
-export const noteSchema = z
-  .object({
-    kind: z
-      .enum(['inconsistency', 'interpretation', 'note'])
-      .default('note')
-      .describe(
-        'inconsistency: the sources disagree and a reading was chosen; interpretation: not stated in the source',
-      ),
-    text: z.string().min(1).describe('The note in words'),
-    alternative: z
-      .string()
-      .optional()
-      .describe('For an inconsistency: the reading that was not chosen'),
-    source: z.string().optional().describe('Where in the source documents'),
-  })
-  .strict();
+export { noteSchema };
+export type { Note } from '@arshjul/revision';
 
 const notes = z.array(noteSchema).default([]);
 const aliases = z
@@ -67,6 +54,7 @@ export const districtSchema = z
       .default('oslo')
       .describe('Kommune id in the school-calendar registry, e.g. «oslo»'),
     aliases,
+    notes,
   })
   .strict();
 
@@ -93,6 +81,7 @@ export const unitSchema = z
       .describe('School areas the unit is organised by, when it is'),
     description: z.string().optional(),
     aliases,
+    notes,
   })
   .strict();
 
@@ -102,6 +91,7 @@ export const areaSchema = z
     name: z.string().min(1).describe('E.g. «Ammerud»'),
     aliases,
     description: z.string().optional(),
+    notes,
   })
   .strict();
 
@@ -223,6 +213,7 @@ export const collectiveSchema = z
       .default([])
       .describe('Who the collective stands for; empty means the participating schools'),
     description: z.string().optional(),
+    notes,
   })
   .strict()
   .describe('A group named as responsible, such as «Skolene» or «Felles»');
@@ -481,6 +472,7 @@ export const glossaryEntrySchema = z
       ),
     aliases,
     description: z.string().optional(),
+    notes,
   })
   .strict();
 
@@ -553,5 +545,4 @@ export type OnboardingMeeting = z.output<typeof onboardingMeetingSchema>;
 export type Routine = z.output<typeof routineSchema>;
 export type RoutineStep = z.output<typeof routineStepSchema>;
 export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;
-export type Note = z.output<typeof noteSchema>;
 export type ChangeLogEntry = Model['changeLog'][number];

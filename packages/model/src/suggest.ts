@@ -30,14 +30,24 @@ export function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
-const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a');
+const folded = new Map<string, string>();
+
+/** Lower case, without accents, æ/ø/å as ae/o/a (remembered: the same ids come up again and again). */
+function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a');
+    if (folded.size >= 10_000) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
+}
 
 /**
  * The candidate nearest to `word`, when it is near enough to be a likely slip (at most a third

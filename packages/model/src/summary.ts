@@ -3,43 +3,14 @@
  * documents, roles, revision rules, onboarding plans and routines. Works on a valid model and,
  * tolerantly, on a file that did not validate, as long as its collections are lists.
  */
-import { isValidIsoDate, type IsoDate } from '@arshjul/school-calendar';
+import type { IsoDate } from '@arshjul/school-calendar';
 import type { ModelSummary } from './issues.js';
 import type { Model } from './schema.js';
 import { isPlainObject } from './paths.js';
+import { isSchoolActive } from './queries.js';
 
-/** Today's date in Oslo (the planning calendar's time zone). */
-export function todayInOslo(now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
-/** True when a membership-like period (open ends allowed) covers the date. */
-export function periodCovers(period: { from?: unknown; to?: unknown }, date: IsoDate): boolean {
-  const from =
-    typeof period.from === 'string' && isValidIsoDate(period.from) ? period.from : undefined;
-  const to = typeof period.to === 'string' && isValidIsoDate(period.to) ? period.to : undefined;
-  if (period.from !== undefined && from === undefined) return false;
-  if (period.to !== undefined && to === undefined) return false;
-  return (!from || from <= date) && (!to || to >= date);
-}
-
-/** A school takes part on a date when one of its memberships covers it. */
-export function isSchoolActive(school: { memberships?: unknown }, date: IsoDate): boolean {
-  return (
-    Array.isArray(school.memberships) &&
-    school.memberships.some((m) => isPlainObject(m) && periodCovers(m, date))
-  );
-}
-
-/** The summary of a valid model; active schools are counted on `asOf` (today in Oslo by default). */
-export function summarizeModel(model: Model, asOf?: IsoDate): ModelSummary {
+/** The summary of a valid model; active schools are counted on `asOf`. */
+export function summarizeModel(model: Model, asOf: IsoDate): ModelSummary {
   return summarizeValue(model, asOf) ?? emptySummary();
 }
 
@@ -61,7 +32,7 @@ function emptySummary(): ModelSummary {
  * The summary of any value shaped enough like a model: the root and `organisation` are objects
  * (or `organisation` is missing) and each collection is a list or missing. Null otherwise.
  */
-export function summarizeValue(value: unknown, asOf?: IsoDate): ModelSummary | null {
+export function summarizeValue(value: unknown, asOf: IsoDate): ModelSummary | null {
   if (!isPlainObject(value)) return null;
   const org = value.organisation;
   if (org !== undefined && !isPlainObject(org)) return null;
@@ -87,7 +58,6 @@ export function summarizeValue(value: unknown, asOf?: IsoDate): ModelSummary | n
   ) {
     return null;
   }
-  const date = asOf && isValidIsoDate(asOf) ? asOf : todayInOslo();
   const summary = emptySummary();
   for (const s of structures) {
     const level = isPlainObject(s) ? s.level : undefined;
@@ -97,7 +67,7 @@ export function summarizeValue(value: unknown, asOf?: IsoDate): ModelSummary | n
   }
   summary.structures.total = structures.length;
   summary.schools = schools.length;
-  summary.activeSchools = schools.filter((s) => isPlainObject(s) && isSchoolActive(s, date)).length;
+  summary.activeSchools = schools.filter((s) => isPlainObject(s) && isSchoolActive(s, asOf)).length;
   summary.areas = areas.length;
   summary.documents = documents.length;
   summary.roles = roles.length;

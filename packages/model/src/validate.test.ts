@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateModel } from './validate.js';
 import { formatIssue } from './messages.js';
 import { summarizeModel } from './summary.js';
+import { activeSchools } from './queries.js';
 import { MODEL_SCHEMA_VERSION } from './schema.js';
 import type { Issue, ValidationResult } from './issues.js';
 import { at, grorud, mini, type Json } from '../test-fixtures/fixtures.js';
@@ -52,6 +53,18 @@ describe('the Grorud model', () => {
     const r = validateModel(grorud(), { asOf: '2021-01-15' });
     expect(r.summary?.activeSchools).toBe(9);
     expect(summarizeModel(r.model!, '2021-06-01').activeSchools).toBe(8);
+  });
+
+  it('counts active schools as the queries do, on every day around the changes', () => {
+    const model = validateModel(grorud(), { asOf: AS_OF }).model!;
+    for (const day of ['2020-06-09', '2020-06-10', '2021-05-31', '2021-06-01']) {
+      expect(summarizeModel(model, day).activeSchools).toBe(activeSchools(model, day).length);
+    }
+    expect(
+      ['2020-06-09', '2020-06-10', '2021-05-31', '2021-06-01'].map(
+        (d) => activeSchools(model, d).length,
+      ),
+    ).toEqual([0, 9, 9, 8]);
   });
 
   it('reads the cadences into rules', () => {
@@ -130,7 +143,7 @@ describe('the root and the schema version', () => {
     expect(oneError(m, 'en').message).toBe(
       `The file was made with a newer version of Årshjulet (schema version ${newer}); this version reads up to and including version ${MODEL_SCHEMA_VERSION}. Update the program.`,
     );
-    expect(validateModel(m).summary).toBeNull();
+    expect(validateModel(m, { asOf: AS_OF }).summary).toBeNull();
   });
 });
 
@@ -251,15 +264,17 @@ describe('shape errors, in plain words', () => {
     expect(r.model).toBeUndefined();
     const en = validateModel(
       mutated((m) => (m.organisation.schools[0].memberships[0].from = '2025-02-29')),
-      { lang: 'en' },
+      { asOf: AS_OF, lang: 'en' },
     );
     expect(lines(en.errors)).toEqual([
       'organisation.schools[0].memberships[0].from: 2025-02-29 does not exist (February 2025 has 28 days)',
     ]);
     // 2024 is a leap year
     expect(
-      validateModel(mutated((m) => (m.organisation.schools[0].memberships[0].from = '2024-02-29')))
-        .valid,
+      validateModel(
+        mutated((m) => (m.organisation.schools[0].memberships[0].from = '2024-02-29')),
+        { asOf: AS_OF },
+      ).valid,
     ).toBe(true);
   });
 
@@ -330,13 +345,13 @@ describe('shape errors, in plain words', () => {
       s.extra = 1;
       s.responsible = 'x';
     }
-    const r = validateModel(m, { maxIssues: 100 });
+    const r = validateModel(m, { asOf: AS_OF, maxIssues: 100 });
     expect(r.errors).toHaveLength(101);
     expect(formatIssue(r.errors[100]!)).toBe('(roten): … og 122 feil til');
-    expect(validateModel(m, { maxIssues: 100, lang: 'en' }).errors[100]!.message).toBe(
+    expect(validateModel(m, { asOf: AS_OF, maxIssues: 100, lang: 'en' }).errors[100]!.message).toBe(
       '… and 122 more errors',
     );
-    const all = validateModel(m);
+    const all = validateModel(m, { asOf: AS_OF });
     expect(all.errors).toHaveLength(201);
     expect(all.errors[200]!.message).toBe('… og 22 feil til');
   });
@@ -370,7 +385,7 @@ describe('never throws', () => {
       },
     });
     let r: ValidationResult | undefined;
-    expect(() => (r = validateModel(m))).not.toThrow();
+    expect(() => (r = validateModel(m, { asOf: AS_OF }))).not.toThrow();
     expect(r!.valid).toBe(false);
     expect(r!.errors[0]).toMatchObject({ path: '', code: 'internal', severity: 'error' });
     expect(r!.errors[0]!.message).toContain('boom');
@@ -380,5 +395,14 @@ describe('never throws', () => {
     const r = validateModel(mini(), { asOf: '2025-02-30' });
     expect(r.errors.map((e) => e.code)).toEqual(['internal']);
     expect(r.model).toBeUndefined();
+  });
+
+  it('needs the date: it never reads the clock', () => {
+    for (const options of [undefined, {}, { lang: 'en' }]) {
+      const r = validateModel(mini(), options as unknown as { asOf: string });
+      expect(r.errors.map((e) => e.code)).toEqual(['internal']);
+      expect(r.errors[0]!.message).toContain('asOf');
+      expect(r.summary).toBeNull();
+    }
   });
 });

@@ -12,21 +12,27 @@ import { checkReferences } from './references.js';
 import { lintModel } from './lint.js';
 import { schemaIssues, type RawIssue } from './schema-issues.js';
 import { MODEL_SCHEMA_VERSION, modelSchema } from './schema.js';
-import { summarizeModel, summarizeValue, todayInOslo } from './summary.js';
+import { summarizeModel, summarizeValue } from './summary.js';
 
 export const DEFAULT_MAX_ISSUES = 200;
 
 const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
 
-/** Validates a parsed model file (any JSON value). */
-export function validateModel(value: unknown, options: ValidateOptions = {}): ValidationResult {
+/**
+ * Validates a parsed model file (any JSON value). `options.asOf` is the day that decides which
+ * schools take part (the lint and the summary); the caller gives it (the CLI: today), so the
+ * result depends on nothing but the arguments.
+ */
+export function validateModel(value: unknown, given: ValidateOptions): ValidationResult {
+  // A JavaScript caller may leave the options out: reported as an issue, never thrown.
+  const options = (isPlainObject(given) ? given : {}) as ValidateOptions;
   const lang: Lang = LANGS.includes(options.lang as Lang) ? (options.lang as Lang) : 'nb';
   try {
     return finish(run(value, options, lang), options, lang);
   } catch (e) {
     let summary: ValidationResult['summary'] = null;
     try {
-      summary = summarizeValue(value, options.asOf);
+      if (isValidIsoDate(options.asOf)) summary = summarizeValue(value, options.asOf);
     } catch {
       summary = null;
     }
@@ -60,12 +66,14 @@ function run(input: unknown, options: ValidateOptions, lang: Lang): ValidationRe
     warnings: [],
     summary: null,
   });
-  if (options.asOf !== undefined && !isValidIsoDate(options.asOf)) {
+  if (typeof options.asOf !== 'string' || !isValidIsoDate(options.asOf)) {
     throw new Error(
-      `the asOf option «${String(options.asOf).slice(0, 20)}» is not a date (YYYY-MM-DD)`,
+      options.asOf === undefined
+        ? 'the asOf option (the day that decides which schools take part, YYYY-MM-DD) is required'
+        : `the asOf option «${String(options.asOf).slice(0, 20)}» is not a date (YYYY-MM-DD)`,
     );
   }
-  const asOf = options.asOf ?? todayInOslo();
+  const asOf = options.asOf;
 
   // (a) the root and the schema version
   if (!isPlainObject(input)) {

@@ -74,15 +74,26 @@ describe('diffValues', () => {
     ]);
   });
 
-  it('arrays of primitives by index', () => {
+  it('an array of plain values (ids) as one field, the whole list before and after', () => {
     const after = { ...t41, scope: { schools: ['nordtvet', 'grorud', 'groruddalen'] } };
     expect(diffValues(t41, after)).toEqual([
-      { path: 'scope.schools[2]', before: 'ammerud', after: 'groruddalen' },
-      { path: 'scope.schools[3]', before: 'apalløkka', after: undefined },
-      { path: 'scope.schools[4]', before: 'rodtvet', after: undefined },
-      { path: 'scope.schools[5]', before: 'tiurleiken', after: undefined },
+      {
+        path: 'scope.schools',
+        before: t41.scope.schools,
+        after: ['nordtvet', 'grorud', 'groruddalen'],
+      },
     ]);
-    expect(diffValues(['a'], ['a', 'b'])).toEqual([{ path: '[1]', before: undefined, after: 'b' }]);
+    expect(diffValues(['a'], ['a', 'b'])).toEqual([{ path: '', before: ['a'], after: ['a', 'b'] }]);
+    expect(diffValues({ x: ['T1.4', 'T1.5'] }, { x: ['T1.5'] })).toEqual([
+      { path: 'x', before: ['T1.4', 'T1.5'], after: ['T1.5'] },
+    ]);
+  });
+
+  it('arrays of objects without ids by index', () => {
+    expect(diffValues([{ a: 1 }], [{ a: 2 }, { a: 3 }])).toEqual([
+      { path: '[0].a', before: 1, after: 2 },
+      { path: '[1]', before: undefined, after: { a: 3 } },
+    ]);
   });
 
   it('an array replaced by something else is one change', () => {

@@ -63,11 +63,13 @@ function idsOf(arr: readonly unknown[]): IdKey[] | undefined {
   return new Set(ids).size === ids.length ? ids : undefined;
 }
 
+const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
+
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
 /**
- * Field-level differences of two JSON values (objects by key, arrays by index, except arrays of
- * objects with `id` which are matched by id).
+ * Field-level differences of two JSON values (objects by key; arrays of objects by index, or by
+ * `id` when every element has a unique one; an array of plain values as one field).
  *
  * Paths: `a.b` for object keys, `a[2]` for array indexes, `a[id=x]` for elements matched by id.
  * An element or key that is only on one side gives one change with `undefined` on the other.
@@ -86,6 +88,9 @@ export function diffValues(before: unknown, after: unknown, path = ''): FieldCha
     const afterIds = idsOf(after);
     if (beforeIds && afterIds && beforeIds.length + afterIds.length > 0)
       return diffById(before as PlainObject[], after as PlainObject[], beforeIds, afterIds, path);
+    // A list of plain values (ids, names, weekdays) is one field: «[T1.4, T1.5] → [T1.5]» says
+    // what happened, where index by index («[0] T1.4 → T1.5; [1] T1.5 → (none)») does not.
+    if (before.every(isScalar) && after.every(isScalar)) return [{ path, before, after }];
     const out: FieldChange[] = [];
     for (let i = 0; i < Math.max(before.length, after.length); i++)
       out.push(...diffValues(before[i], after[i], `${path}[${i}]`));

@@ -64,9 +64,9 @@ function expand(rule: RevisionRule, year: SchoolYear, policy?: HolidayPolicy): E
   return expandCadence(rule.cadence, year, policy ? { policy } : {});
 }
 
-/** The half of the school year a date belongs to: autumn up to New Year, spring after. */
+/** The half of the school year a date belongs to, as the kommune's calendar divides it. */
 function halfOf(date: IsoDate, year: SchoolYear): 'høst' | 'vår' {
-  return date < `${year.startYear + 1}-01-01` ? 'høst' : 'vår';
+  return date <= year.halves.høst.to ? 'høst' : 'vår';
 }
 
 /**

@@ -20,6 +20,37 @@ export const partyRefSchema = idSchema.describe(
   'Id of a role, unit, school, area, institution or collective',
 );
 
+const noteObjectSchema = z
+  .object({
+    kind: z
+      .enum(['inconsistency', 'interpretation', 'note'])
+      .default('note')
+      .describe(
+        'inconsistency: the sources disagree and a reading was chosen; interpretation: not stated in the source',
+      ),
+    text: z.string().min(1).describe('The note in words'),
+    alternative: z
+      .string()
+      .optional()
+      .describe('For an inconsistency: the reading that was not chosen'),
+    source: z.string().optional().describe('Where in the source documents'),
+  })
+  .strict();
+
+/**
+ * A note on an entity: plain text, or `{kind, text, alternative?, source?}`. Where the sources
+ * contradict each other, `text` is the reading chosen and `alternative` the other one, with
+ * `source` saying where each comes from. Plain text reads as `{kind: 'note', text}`.
+ */
+export const noteSchema = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((text) => ({ kind: 'note' as const, text }))
+    .describe('A note in plain words'),
+  noteObjectSchema,
+]);
+
 export const REVISION_SUBJECT_KINDS = ['document', 'structure', 'model'] as const;
 export type RevisionSubjectKind = (typeof REVISION_SUBJECT_KINDS)[number];
 
@@ -83,7 +114,7 @@ export const revisionRuleSchema = z
       .describe('The first school year the rule applies'),
     responsibleText: z.string().optional().describe('Who is responsible, verbatim from the source'),
     source: z.string().optional().describe('Where in the source documents the rule comes from'),
-    notes: z.array(z.string()).default([]),
+    notes: z.array(noteSchema).default([]),
   })
   .strict();
 
@@ -102,4 +133,5 @@ export type RevisionRule = z.output<typeof revisionRuleSchema>;
 export type RevisionRuleInput = z.input<typeof revisionRuleSchema>;
 export type RevisionRecord = z.output<typeof revisionRecordSchema>;
 export type LeadTime = z.infer<typeof leadTimeSchema>;
+export type Note = z.output<typeof noteSchema>;
 export type RevisionRecordInput = z.input<typeof revisionRecordSchema>;

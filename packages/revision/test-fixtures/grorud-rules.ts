@@ -121,7 +121,7 @@ export const GRORUD_RULE_INPUTS: readonly RevisionRuleInput[] = [
     cadence: 'Revideres en ganger i året',
     draftedBy: ['nsk'],
     source: 'T2.6; Vedlegg 3, 3a',
-    notes: ['«en ganger» er en skrivefeil i kilden.'],
+    notes: [{ kind: 'note', text: '«en ganger» er en skrivefeil i kilden.', source: '§11.16' }],
   },
   {
     id: 'R13',

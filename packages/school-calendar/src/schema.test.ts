@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { calendarJsonSchema, parseCalendarFile, CALENDAR_SCHEMA_VERSION } from './schema.js';
+import {
+  calendarJsonSchema,
+  parseCalendarFile,
+  schoolYearNameSchema,
+  CALENDAR_SCHEMA_VERSION,
+} from './schema.js';
 import { ArshjulError } from './errors.js';
 
 const DOCS_SCHEMA = new URL('../../../docs/school-calendar.schema.json', import.meta.url);
@@ -73,5 +78,21 @@ describe('parseCalendarFile', () => {
 
   it('names the root when the file is not an object', () => {
     expect(() => parseCalendarFile([], 'liste.json')).toThrow(/liste\.json \(roten\)/);
+  });
+});
+
+describe('school-year names in data files', () => {
+  it('accept a year followed by the next, also across a century', () => {
+    expect(schoolYearNameSchema.safeParse('2025-26').success).toBe(true);
+    expect(schoolYearNameSchema.safeParse('2099-00').success).toBe(true);
+  });
+
+  it('refuse a span that is not one school year, with a message saying why', () => {
+    for (const bad of ['2025-27', '2022-99', '2025-25']) {
+      const r = schoolYearNameSchema.safeParse(bad);
+      expect(r.success).toBe(false);
+      expect(r.error!.issues[0]!.message).toMatch(/^er ikke et skoleår/);
+    }
+    expect(schoolYearNameSchema.safeParse('2025/26').error!.issues).toHaveLength(1);
   });
 });

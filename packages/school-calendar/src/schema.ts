@@ -43,7 +43,10 @@ export const isoDateSchema = z
 
 export const schoolYearNameSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}$/, 'skoleår skrives som 2025-26')
+  .regex(/^\d{4}-\d{2}$/, { message: 'skoleår skrives som 2025-26', abort: true })
+  .refine((v) => (Number(v.slice(0, 4)) + 1) % 100 === Number(v.slice(5)), {
+    message: 'er ikke et skoleår: et skoleår går fra ett år til det neste (for eksempel 2025-26)',
+  })
   .describe('School year, e.g. 2025-26');
 
 export const breakSchema = z
