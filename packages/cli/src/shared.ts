@@ -9,6 +9,7 @@ import {
   schoolYearNameOf,
   type Lang,
 } from '@arshjul/school-calendar';
+import { jsonSyntaxIssue } from '@arshjul/model';
 
 export interface Io {
   out: (text: string) => void;
@@ -71,7 +72,7 @@ export async function loadRegistry(
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new ArshjulError('file.json', `Ugyldig JSON: ${(e as Error).message}`, path);
+      throw new ArshjulError('file.json', jsonSyntaxIssue(text, e).message, path);
     }
     registry.addFile(json, path);
   }

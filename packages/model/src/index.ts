@@ -5,7 +5,7 @@ export * from './diff.js';
 export * from './model-revisions.js';
 export * from './next-year.js';
 export * from './issues.js';
-export { loadModelText, fileTooLarge, DEFAULT_MAX_BYTES } from './load.js';
+export { loadModelText, fileTooLarge, jsonSyntaxIssue, DEFAULT_MAX_BYTES } from './load.js';
 export { validateModel, DEFAULT_MAX_ISSUES } from './validate.js';
 export { summarizeModel } from './summary.js';
 export { MIGRATIONS, migrateModel, type Migration, type MigrationResult } from './migrations.js';

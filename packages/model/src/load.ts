@@ -37,26 +37,32 @@ export function loadModelText(text: string, given: LoadOptions): ValidationResul
     try {
       value = JSON.parse(body);
     } catch (e) {
-      const where = locateJsonError(body, e instanceof Error ? e.message : String(e));
-      return failed(
-        makeIssue(
-          'error',
-          '',
-          'json.syntax',
-          {
-            reason: jsonReason(where.message, body, where.position, lang),
-            line: where.line,
-            column: where.column,
-            excerpt: where.excerpt,
-          },
-          lang,
-        ),
-      );
+      return failed(jsonSyntaxIssue(body, e, lang));
     }
     return validateModel(value, { ...options, lang });
   } catch (e) {
     return failed(internalIssue(e, lang));
   }
+}
+
+/**
+ * The error for text that is not JSON: where (line, column, an excerpt) and why, in words. For any
+ * JSON file the CLI reads (a model, a kommune's calendar).
+ */
+export function jsonSyntaxIssue(text: string, error: unknown, lang: Lang = 'nb'): Issue {
+  const where = locateJsonError(text, error instanceof Error ? error.message : String(error));
+  return makeIssue(
+    'error',
+    '',
+    'json.syntax',
+    {
+      reason: jsonReason(where.message, text, where.position, lang),
+      line: where.line,
+      column: where.column,
+      excerpt: where.excerpt,
+    },
+    lang,
+  );
 }
 
 /**
