@@ -1,0 +1,301 @@
+/**
+ * A standalone SVG of the wheel: no scripts, no external fonts or images, escaped text,
+ * coordinates rounded to 2 decimals, the same string for the same input.
+ */
+import { formatShortDate, type Lang } from '@arshjul/school-calendar';
+import type { WheelSpec } from './spec.js';
+import { layoutWheel, type LayoutOptions, type WheelLayout } from './layout.js';
+
+export interface SvgOptions extends LayoutOptions {
+  /** Width of the drawing in user units (default 1000); the height follows A3 proportions. */
+  size?: number;
+  /** CSS font-family list (default a sans-serif stack ending in `sans-serif`). */
+  fontFamily?: string;
+  /** Draw ISO week numbers (default true). */
+  weeks?: boolean;
+}
+
+export const DEFAULT_FONT_FAMILY =
+  "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+
+const WORDS: Record<Lang, { today: string; legend: string; rings: string; desc: string[] }> = {
+  nb: {
+    today: 'I dag',
+    legend: 'Nummererte hendelser',
+    rings: 'Ringer',
+    desc: ['Årshjul', 'ringer', 'hendelser', 'fra', 'til'],
+  },
+  nn: {
+    today: 'I dag',
+    legend: 'Nummererte hendingar',
+    rings: 'Ringar',
+    desc: ['Årshjul', 'ringar', 'hendingar', 'frå', 'til'],
+  },
+  en: {
+    today: 'Today',
+    legend: 'Numbered items',
+    rings: 'Rings',
+    desc: ['Year wheel', 'rings', 'items', 'from', 'to'],
+  },
+};
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // Control characters other than tab and newlines are not allowed in XML 1.0.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  );
+}
+
+/** A number rounded to 2 decimals, without `-0`. */
+export function num(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return String(r === 0 ? 0 : r);
+}
+
+function point(cx: number, cy: number, r: number, angle: number): [number, number] {
+  const a = (angle * Math.PI) / 180;
+  return [cx + r * Math.sin(a), cy - r * Math.cos(a)];
+}
+
+/** An annular sector between two radii and two angles (degrees, clockwise from the top). */
+export function sectorPath(
+  cx: number,
+  cy: number,
+  inner: number,
+  outer: number,
+  start: number,
+  end: number,
+): string {
+  const span = Math.min(359.99, Math.max(0, end - start));
+  const e = start + span;
+  const large = span > 180 ? 1 : 0;
+  const [x1, y1] = point(cx, cy, outer, start);
+  const [x2, y2] = point(cx, cy, outer, e);
+  const [x3, y3] = point(cx, cy, inner, e);
+  const [x4, y4] = point(cx, cy, inner, start);
+  return (
+    `M${num(x1)} ${num(y1)}A${num(outer)} ${num(outer)} 0 ${large} 1 ${num(x2)} ${num(y2)}` +
+    `L${num(x3)} ${num(y3)}A${num(inner)} ${num(inner)} 0 ${large} 0 ${num(x4)} ${num(y4)}Z`
+  );
+}
+
+/** An open arc at radius `r`, clockwise from `start` to `end`, or anticlockwise when `reverse`. */
+export function arcPath(
+  cx: number,
+  cy: number,
+  r: number,
+  start: number,
+  end: number,
+  reverse = false,
+): string {
+  const span = Math.min(359.99, Math.max(0.01, end - start));
+  const [a, b] = reverse ? [start + span, start] : [start, start + span];
+  const [x1, y1] = point(cx, cy, r, a);
+  const [x2, y2] = point(cx, cy, r, b);
+  return `M${num(x1)} ${num(y1)}A${num(r)} ${num(r)} 0 ${span > 180 ? 1 : 0} ${reverse ? 0 : 1} ${num(x2)} ${num(y2)}`;
+}
+
+function line(cx: number, cy: number, r1: number, r2: number, angle: number): string {
+  const [x1, y1] = point(cx, cy, r1, angle);
+  const [x2, y2] = point(cx, cy, r2, angle);
+  return `x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}"`;
+}
+
+function dateRange(from: string, to: string, lang: Lang): string {
+  return from === to
+    ? formatShortDate(from, lang)
+    : `${formatShortDate(from, lang)}–${formatShortDate(to, lang)}`;
+}
+
+/** Draws a laid-out wheel. */
+export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): string {
+  const { spec, geometry: g } = layout;
+  const { cx, cy } = g;
+  const font = options.fontFamily ?? DEFAULT_FONT_FAMILY;
+  const words = WORDS[spec.lang];
+  const fs = g.fontSize;
+  const out: string[] = [];
+  const itemCount = layout.items.length;
+  const titleText = spec.subtitle ? `${spec.title} – ${spec.subtitle}` : spec.title;
+  const desc =
+    `${words.desc[0]} ${words.desc[3]} ${formatShortDate(spec.year.from, spec.lang)} ${spec.year.from.slice(0, 4)} ` +
+    `${words.desc[4]} ${formatShortDate(spec.year.to, spec.lang)} ${spec.year.to.slice(0, 4)}: ` +
+    `${spec.rings.length} ${words.desc[1]} (${spec.rings.map((r) => r.label).join(', ')}), ` +
+    `${itemCount} ${words.desc[2]}.`;
+
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(g.size)} ${num(g.height)}" ` +
+      `width="${num(g.size)}" height="${num(g.height)}" role="img" aria-labelledby="wheel-title wheel-desc" ` +
+      `aria-label="${escapeXml(titleText)}" lang="${spec.lang === 'en' ? 'en' : spec.lang}" ` +
+      `font-family="${escapeXml(font)}">`,
+  );
+  out.push(`<title id="wheel-title">${escapeXml(titleText)}</title>`);
+  out.push(`<desc id="wheel-desc">${escapeXml(desc)}</desc>`);
+  out.push(`<rect x="0" y="0" width="${num(g.size)}" height="${num(g.height)}" fill="#ffffff"/>`);
+
+  // Month sectors: alternating background, names along the outer band.
+  const defs: string[] = [];
+  out.push('<g class="months">');
+  layout.months.forEach((m, i) => {
+    out.push(
+      `<path d="${sectorPath(cx, cy, g.ringInner, g.monthOuter, m.startAngle, m.endAngle)}" fill="${i % 2 ? '#f4f4f4' : '#fbfbfb'}"/>`,
+    );
+  });
+  layout.months.forEach((m, i) => {
+    out.push(
+      `<line ${line(cx, cy, g.ringInner, g.monthOuter, m.startAngle)} stroke="#9a9a9a" stroke-width="${num(g.size / 1000)}"/>`,
+    );
+    const mid = (m.startAngle + m.endAngle) / 2;
+    const flip = mid > 90 && mid < 270;
+    const r = (g.monthInner + g.monthOuter) / 2;
+    const id = `m${i}`;
+    defs.push(`<path id="${id}" d="${arcPath(cx, cy, r, m.startAngle, m.endAngle, flip)}"/>`);
+    out.push(
+      `<text font-size="${num(fs * 1.5)}" font-weight="bold" fill="#333333" text-anchor="middle" dominant-baseline="central">` +
+        `<textPath href="#${id}" startOffset="50%">${escapeXml(m.name)}</textPath></text>`,
+    );
+  });
+  out.push('</g>');
+
+  // Shaded periods (breaks, holidays).
+  out.push('<g class="shaded">');
+  for (const s of layout.shaded) {
+    const fill = s.kind === 'holiday' ? '#d9534f' : '#8a8a8a';
+    const opacity = s.kind === 'holiday' ? 0.22 : 0.2;
+    out.push(
+      `<path d="${sectorPath(cx, cy, s.inner, s.outer, s.startAngle, s.endAngle)}" fill="${fill}" fill-opacity="${opacity}">` +
+        `<title>${escapeXml(`${s.label} (${dateRange(s.from, s.to, spec.lang)})`)}</title></path>`,
+    );
+  }
+  out.push('</g>');
+
+  // Week ticks and numbers.
+  if (options.weeks ?? true) {
+    out.push('<g class="weeks" fill="#555555">');
+    for (const w of layout.weeks) {
+      out.push(
+        `<line ${line(cx, cy, g.weekInner, g.weekOuter, w.angle)} stroke="#b0b0b0" stroke-width="${num(g.size / 2000)}"/>`,
+      );
+      const [x, y] = point(cx, cy, (g.weekInner + g.weekOuter) / 2, w.midAngle);
+      out.push(
+        `<text x="${num(x)}" y="${num(y)}" font-size="${num(fs * 0.7)}" text-anchor="middle" dominant-baseline="central">${w.week}</text>`,
+      );
+    }
+    out.push('</g>');
+  }
+
+  // Rings and their items.
+  out.push('<g class="rings">');
+  for (const ring of layout.rings) {
+    out.push(`<g class="ring" data-ring="${escapeXml(ring.id)}">`);
+    out.push(
+      `<path d="${sectorPath(cx, cy, ring.inner, ring.outer, 0, 360)}" fill="none" stroke="${escapeXml(ring.colour)}" stroke-opacity="0.35" stroke-width="${num(g.size / 1000)}"/>`,
+    );
+    for (const it of ring.items) {
+      const tip = `${it.label} (${dateRange(it.from, it.to, spec.lang)})`;
+      if (it.mark) {
+        out.push(
+          `<path d="${sectorPath(cx, cy, it.inner, it.outer, it.startAngle, it.endAngle)}" fill="${escapeXml(it.colour)}"${it.emphasis ? ' stroke="#000000" stroke-width="1"' : ''}><title>${escapeXml(tip)}</title></path>`,
+        );
+      } else {
+        out.push(
+          `<path d="${sectorPath(cx, cy, it.inner, it.outer, it.startAngle, it.endAngle)}" fill="${escapeXml(it.colour)}" fill-opacity="${it.emphasis ? 0.55 : 0.3}" stroke="${escapeXml(it.colour)}" stroke-width="${num(g.size / 1000)}"><title>${escapeXml(tip)}</title></path>`,
+        );
+      }
+    }
+    out.push('</g>');
+  }
+  out.push('</g>');
+
+  // Labels along their arcs.
+  out.push('<g class="labels" fill="#1a1a1a">');
+  layout.items.forEach((it, i) => {
+    const c = it.caption;
+    if (!c.text) return;
+    const id = `l${i}`;
+    defs.push(
+      `<path id="${id}" d="${arcPath(cx, cy, c.radius, c.startAngle, c.endAngle, c.flip)}"/>`,
+    );
+    const numbered = c.legendNumber !== undefined;
+    out.push(
+      `<text font-size="${num(c.fontSize)}"${c.bold || numbered ? ' font-weight="bold"' : ''} text-anchor="middle" dominant-baseline="central">` +
+        `<textPath href="#${id}" startOffset="50%">${escapeXml(c.text)}</textPath></text>`,
+    );
+  });
+  out.push('</g>');
+
+  // Today.
+  if (layout.today) {
+    const a = layout.today.angle;
+    const [tx, ty] = point(cx, cy, g.monthOuter + fs * 0.2, a);
+    out.push(
+      `<g class="today"><line ${line(cx, cy, g.ringInner, g.monthOuter, a)} stroke="#d62728" stroke-width="${num(g.size / 400)}"/>` +
+        `<circle cx="${num(tx)}" cy="${num(ty)}" r="${num(fs * 0.35)}" fill="#d62728"/>` +
+        `<title>${escapeXml(`${words.today}: ${formatShortDate(layout.today.date, spec.lang)}`)}</title></g>`,
+    );
+  }
+
+  // Title in the centre.
+  out.push(
+    `<g class="title" text-anchor="middle" fill="#1a1a1a"><text x="${num(cx)}" y="${num(cy - (spec.subtitle ? fs * 0.9 : 0))}" font-size="${num(fs * 2)}" font-weight="bold" dominant-baseline="central">${escapeXml(spec.title)}</text>`,
+  );
+  if (spec.subtitle) {
+    out.push(
+      `<text x="${num(cx)}" y="${num(cy + fs * 1.4)}" font-size="${num(fs * 1.2)}" dominant-baseline="central">${escapeXml(spec.subtitle)}</text>`,
+    );
+  }
+  out.push('</g>');
+
+  // Legend: ring colours, then numbered items.
+  const lineH = fs * 1.5;
+  let y = g.size + fs;
+  const x0 = g.size * 0.05;
+  out.push(`<g class="legend" font-size="${num(fs)}" fill="#1a1a1a">`);
+  out.push(
+    `<text x="${num(x0)}" y="${num(y)}" font-weight="bold">${escapeXml(words.rings)}</text>`,
+  );
+  for (const ring of layout.rings) {
+    y += lineH;
+    out.push(
+      `<rect x="${num(x0)}" y="${num(y - fs * 0.8)}" width="${num(fs)}" height="${num(fs)}" fill="${escapeXml(ring.colour)}"/>` +
+        `<text x="${num(x0 + fs * 1.5)}" y="${num(y)}">${escapeXml(ring.label)}</text>`,
+    );
+  }
+  if (layout.legend.length > 0) {
+    y += lineH * 1.5;
+    out.push(
+      `<text x="${num(x0)}" y="${num(y)}" font-weight="bold">${escapeXml(words.legend)}</text>`,
+    );
+    const columns = Math.max(1, Math.floor(options.legendColumns ?? 2));
+    const rows = Math.ceil(layout.legend.length / columns);
+    const colW = (g.size * 0.9) / columns;
+    layout.legend.forEach((e, k) => {
+      const col = Math.floor(k / rows);
+      const row = k % rows;
+      const ex = x0 + col * colW;
+      const ey = y + (row + 1) * lineH;
+      out.push(
+        `<text x="${num(ex)}" y="${num(ey)}"><tspan font-weight="bold" fill="${escapeXml(e.colour)}">${e.number}</tspan> ${escapeXml(`${e.label} (${dateRange(e.from, e.to, spec.lang)})`)}</text>`,
+      );
+    });
+  }
+  out.push('</g>');
+
+  out.push(`<defs>${defs.join('')}</defs>`);
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+/** Lays out and draws a wheel: a standalone SVG document as a string. */
+export function renderWheelSvg(spec: WheelSpec, options: SvgOptions = {}): string {
+  return renderLayoutSvg(layoutWheel(spec, options.size ?? 1000, options), options);
+}
