@@ -1,5 +1,5 @@
 /** User-facing text of the plan package: bokmål first, nynorsk and English as alternatives. */
-import type { Lang } from '@arshjul/school-calendar';
+import { MONTH_NAMES, type Lang } from '@arshjul/school-calendar';
 
 const TEXT = {
   arshjulTitle: {
@@ -107,53 +107,8 @@ export function text(lang: Lang, key: TextKey, vars: Record<string, string> = {}
   return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
 }
 
-const MONTHS: Record<Lang, readonly string[]> = {
-  nb: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-  nn: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
 /** «i mai 2021» / «in May 2021» from a date. */
 export function inMonth(lang: Lang, date: string): string {
-  const month = MONTHS[lang][Number(date.slice(5, 7)) - 1] ?? '';
+  const month = MONTH_NAMES[lang][Number(date.slice(5, 7)) - 1] ?? '';
   return `${lang === 'en' ? 'in' : 'i'} ${month} ${date.slice(0, 4)}`;
 }
