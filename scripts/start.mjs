@@ -1,47 +1,27 @@
-// The main job, as far as it exists today: Oslo's school year, the Grorud model checked, how
-// its rhythms land on the school year, and which revisions fall due. The headless build of
-// every area's årshjul and plan (issue 4) and the desktop app (issue 6) will take over this
-// command.
+// The main job, headless: check the Grorud model, then build every school area's årshjul and
+// implementation plan (and the whole district's) in every format into out/. The desktop app
+// (issue 6) will open the same model on top of this.
+//
+//   npm start                 the school year 2025-26
+//   npm start -- 2026-27      another school year
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 
 const year = process.argv[2] ?? '2025-26';
 const MODEL = 'examples/grorud/grorudmodellen.json';
+const OUT = 'out';
 const arshjul = (args) =>
-  spawnSync(process.execPath, ['packages/cli/bin/arshjul.js', ...args], { encoding: 'utf8' });
-
-process.stdout.write(arshjul(['calendar', '--kommune', 'oslo', '--year', year]).stdout + '\n');
+  spawnSync(process.execPath, ['packages/cli/bin/arshjul.js', ...args], { stdio: 'inherit' });
 
 const check = arshjul(['validate', MODEL]);
-process.stdout.write(check.stdout + check.stderr + '\n');
 if (check.status !== 0) process.exit(check.status ?? 1);
-
-const STATUS = {
-  'waiting-for-event': 'venter på at bydelen setter en dato',
-  continuous: 'løpende, uten enkeltdatoer',
-  'on-demand': 'ved behov, uten faste datoer',
-  'needs-interval': 'trenger et intervall',
-  'school-choice': 'avtales per skole',
-};
-// Every distinct rhythm phrase of the model's structures, in the order they first appear.
-const model = JSON.parse(readFileSync(MODEL, 'utf8'));
-const phrases = [
-  ...new Set(
-    model.structures.map((s) => (typeof s.cadence === 'string' ? s.cadence : s.cadence.text)),
-  ),
-];
-console.log(`Rytmene i ${model.name}, lagt på skoleruta for Oslo ${year}:`);
-for (const phrase of phrases) {
-  const j = JSON.parse(arshjul(['cadence', phrase, '--year', year, '--json']).stdout);
-  const n = j.occurrences.length;
-  const dates = n
-    ? `${n} ${n === 1 ? 'dato' : 'datoer'}, første ${j.occurrences[0]}`
-    : (STATUS[j.status] ?? j.status);
-  console.log(`  ${phrase.padEnd(36)} → ${j.description.padEnd(36)} ${dates}`);
-}
-
 console.log('');
-process.stdout.write(arshjul(['revisions', MODEL, '--year', year]).stdout + '\n');
+
+const build = arshjul(['build', MODEL, '--area', 'all', '--year', year, '--out', OUT]);
+if (build.status !== 0) process.exit(build.status ?? 1);
+
 console.log(
-  `\nPrøv selv: npx arshjul validate ${MODEL}   ·   npx arshjul cadence "<rytme>"   (npx arshjul --help)`,
+  `\nÅpne for eksempel ${OUT}/ammerud/arshjul-ammerud-${year}-a3.pdf (årshjulet som A3-plakat)` +
+    ` og ${OUT}/ammerud/plan-ammerud-${year}.docx (implementeringsplanen).` +
+    `\nPrøv selv: npx arshjul build ${MODEL} --area omrade-romsas --year ${year} --out ut --formats pdf,ics` +
+    `   (npx arshjul --help)`,
 );

@@ -6,8 +6,10 @@
  * bad input (unknown kommune or year, a file that cannot be read, a date that does not exist);
  * 3 an unexpected internal error.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { isArshjulError, type ArshjulError } from '@arshjul/school-calendar';
+import { buildCommand, BUILD_HELP } from './build.js';
 import { calendarCommand } from './calendar.js';
 import { cadenceCommand } from './cadence.js';
 import { diffCommand, revisionsCommand, validateCommand } from './model.js';
@@ -28,6 +30,7 @@ Bruk:
   arshjul validate <modell.json> [--json] [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD]
   arshjul revisions <modell.json> [--year 2025-26] [--date ÅÅÅÅ-MM-DD] [--lang …] [--json]
   arshjul diff <gammel.json> <ny.json> [--lang nb|nn|en] [--json]
+  ${BUILD_HELP.split('\n').slice(0, 3).join('\n  ')}
 
 Felles valg:
   --data fil.json    legg til eller rett en kommunes skolerute (kan gjentas)
@@ -40,9 +43,10 @@ Eksempler:
   arshjul cadence "En gang i forkant av sommerferien" --json
   arshjul validate examples/grorud/grorudmodellen.json
   arshjul revisions examples/grorud/grorudmodellen.json --year 2025-26 --date 2026-03-01
+  arshjul build examples/grorud/grorudmodellen.json --area all --year 2025-26 --out out
 
 Avslutningskoder: 0 ferdig, 1 rytmen ble ikke forstått eller modellen er ugyldig,
-2 feil i bruk eller fila kan ikke leses.`;
+2 feil i bruk eller fila kan ikke leses eller skrives.`;
 
 /** node:util's parseArgs speaks English; the CLI speaks Norwegian. */
 function translateArgError(message: string): string {
@@ -71,8 +75,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'validate') return await validateCommand(rest, io);
     if (command === 'revisions') return await revisionsCommand(rest, io);
     if (command === 'diff') return await diffCommand(rest, io);
+    if (command === 'build') return await buildCommand(rest, io);
     throw new UsageError(
-      `Ukjent kommando «${command}». Kommandoer: calendar, cadence, validate, revisions, diff.`,
+      `Ukjent kommando «${command}». Kommandoer: calendar, cadence, validate, revisions, diff, build.`,
     );
   } catch (e) {
     if (isArshjulError(e)) {
@@ -108,5 +113,20 @@ export async function main(argv: string[]): Promise<number> {
     readFile: (p) => readFile(p, 'utf8'),
     today: () => new Date().toISOString().slice(0, 10),
     fileSize: async (p) => (await stat(p)).size,
+    writeFile: writeFileAtomic,
+    now: () => performance.now(),
   });
+}
+
+/** Writes through a temporary file and a rename, so a file is never left half-written. */
+async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (e) {
+    await rm(temporary, { force: true });
+    throw e;
+  }
 }

@@ -58,7 +58,7 @@ const UNREADABLE = new Set([
   'migration.failed',
 ]);
 
-interface Loaded {
+export interface Loaded {
   path: string;
   result: ValidationResult;
   unreadable: boolean;
@@ -76,7 +76,7 @@ function unreadableFile(path: string, issue: Issue): Loaded {
   return { path, result, unreadable: true };
 }
 
-async function loadModelFile(
+export async function loadModelFile(
   io: Io,
   path: string,
   options: { lang: Lang; asOf: string },
@@ -232,7 +232,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** Prints why a model file could not be used and returns its exit code. */
-function refuse(io: Io, loaded: Loaded, lang: Lang, json: boolean): number {
+export function refuse(io: Io, loaded: Loaded, lang: Lang, json: boolean): number {
   const code = loaded.unreadable ? EXIT.usage : EXIT.notUnderstood;
   if (json) {
     io.out(JSON.stringify(validationJson(loaded), null, 2));

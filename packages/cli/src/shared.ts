@@ -19,6 +19,10 @@ export interface Io {
   today: () => string;
   /** The size of a file in bytes, to refuse a huge file before reading it (optional). */
   fileSize?: (path: string) => Promise<number>;
+  /** Writes a file, creating its folder; needed by `build`. */
+  writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
+  /** A monotonic clock in milliseconds, for «done in 2.1 s» (optional). */
+  now?: () => number;
 }
 
 export const EXIT = { ok: 0, notUnderstood: 1, usage: 2, internal: 3 } as const;

@@ -23,6 +23,8 @@ export interface CliResult {
   err: string;
   /** stdout parsed as JSON (the commands print one JSON document with --json). */
   json: <T = Record<string, unknown>>() => T;
+  /** Files the command wrote, by path. */
+  written: Map<string, Uint8Array>;
 }
 
 export interface FakeIoOptions {
@@ -31,17 +33,28 @@ export interface FakeIoOptions {
   today?: string;
   /** Sizes the fake file system reports, by path (else the file's real size, or its text's). */
   sizes?: Record<string, number>;
+  /** Makes every write fail with this error code (e.g. `EACCES`). */
+  writeError?: string;
 }
 
 export function fakeIo(
   options: FakeIoOptions = {},
-): Io & { outLines: string[]; errLines: string[] } {
+): Io & { outLines: string[]; errLines: string[]; written: Map<string, Uint8Array> } {
   const outLines: string[] = [];
   const errLines: string[] = [];
+  const written = new Map<string, Uint8Array>();
   const files = options.files ?? {};
   return {
     outLines,
     errLines,
+    written,
+    writeFile: async (path, bytes) => {
+      if (options.writeError)
+        throw Object.assign(new Error(`${options.writeError}: ${path}`), {
+          code: options.writeError,
+        });
+      written.set(path, bytes);
+    },
     out: (t) => void outLines.push(t),
     err: (t) => void errLines.push(t),
     readFile: async (path) =>
@@ -66,6 +79,7 @@ export async function cli(args: string[], options: FakeIoOptions = {}): Promise<
     out,
     err,
     json: <T>() => JSON.parse(out) as T,
+    written: io.written,
   };
 }
 

@@ -242,3 +242,22 @@ describe('areas', () => {
     expect(all[3]!.plan.area).toBeNull();
   });
 });
+
+describe('series', () => {
+  it('groups every dated meeting into exactly one series, with the rule behind its dates', () => {
+    const meetings = entries(ammerud).filter((e) => e.kind === 'meeting');
+    const bySeries = new Map(ammerud.series.map((s) => [s.id, s]));
+    for (const m of meetings) {
+      expect(m.series, m.id).toBeDefined();
+      expect(bySeries.get(m.series!)!.entries).toContain(m.id);
+    }
+    expect(ammerud.series.reduce((n, s) => n + s.entries.length, 0)).toBe(meetings.length);
+    const t41 = bySeries.get('T4.1')!;
+    const expansion = expandCadence(parseCadence('Hver fjerde uke').cadence!, year);
+    expect(t41.rrule).toBe(expansion.rrule);
+    expect(t41.rrule).toMatch(/FREQ=WEEKLY;INTERVAL=4/);
+    expect(t41.dtstart).toBe(expansion.dtstart);
+    expect(t41.entries).toEqual(ofStructure(ammerud, 'T4.1').map((e) => e.id));
+    expect(t41.skipped.map((k) => k.date)).toEqual(expansion.skipped.map((k) => k.date));
+  });
+});

@@ -58,6 +58,31 @@ export interface ArshjulEntry {
   moved?: { from: IsoDate; reason: string };
   nonSchoolDay?: string;
   optional?: boolean;
+  /** The series (see `Arshjul.series`) this meeting belongs to: one structure's cadence for a group of schools. */
+  series?: string;
+}
+
+/**
+ * One structure's cadence for a group of its schools in this year, with the RFC 5545 rule behind
+ * its dates when there is one, so a calendar export can write a recurring event instead of
+ * single dates.
+ */
+export interface ArshjulSeries {
+  /** Structure id, or `structure@school` for a school's own cadence. */
+  id: string;
+  structureId: string;
+  school?: string;
+  title: string;
+  cadenceText: string;
+  /** RRULE value (no `RRULE:` prefix, no UNTIL) or null when the dates are not one rule. */
+  rrule: string | null;
+  dtstart: IsoDate | null;
+  /** Dates the rule gives that the plan dropped (EXDATEs), with why. */
+  skipped: { date: IsoDate; reason: string }[];
+  /** Dates are suggestions (counts per period, qualitative). */
+  approximate: boolean;
+  /** The entries of the series, in date order. */
+  entries: string[];
 }
 
 export interface ArshjulRing {
@@ -94,12 +119,16 @@ export interface Arshjul {
   title: string;
   /** Null for the whole district. */
   area: { id: string; name: string } | null;
+  /** The district's name (e.g. «Bydel Grorud»). */
+  district: string;
   schoolYear: string;
   kommune: string;
   asOf: IsoDate;
   schools: SchoolRef[];
   rings: ArshjulRing[];
   undated: UndatedItem[];
+  /** The dated meetings' series, in structure order. */
+  series: ArshjulSeries[];
   breaks: { from: IsoDate; to: IsoDate; name: string }[];
   holidays: { date: IsoDate; name: string }[];
   warnings: ArshjulWarning[];
@@ -170,6 +199,7 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
     ]),
   );
   const undated: UndatedItem[] = [];
+  const series: ArshjulSeries[] = [];
   const warnings: ArshjulWarning[] = [];
   const ids = new Set<string>();
   const uniqueId = (base: string) => {
@@ -209,8 +239,23 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
           }),
         });
       }
+      const one: ArshjulSeries = {
+        id: group.school ? `${structure.id}@${group.school}` : structure.id,
+        structureId: structure.id,
+        ...(group.school ? { school: group.school } : {}),
+        title: group.title ?? structure.name,
+        cadenceText: group.cadence.text,
+        rrule: expansion.rrule,
+        dtstart: expansion.dtstart,
+        skipped: expansion.skipped.map((k) => ({ date: k.date, reason: k.reason })),
+        approximate: expansion.approximate,
+        entries: [],
+      };
+      series.push(one);
       for (const o of expansion.occurrences) {
         const entry = meetingEntry(structure, group, o, responsible, uniqueId);
+        entry.series = one.id;
+        one.entries.push(entry.id);
         ring.push(entry);
         if (o.nonSchoolDay !== undefined && o.placement === 'exact') {
           warnings.push({
@@ -317,6 +362,7 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
   return {
     title: titleFor(sel, 'arshjul'),
     area: sel.area,
+    district: sel.model.organisation.district.name,
     schoolYear: year.name,
     kommune: year.kommune.name,
     asOf: sel.asOf,
@@ -327,6 +373,7 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
       entries: entries.sort(byDate),
     })),
     undated,
+    series,
     breaks,
     holidays: year.holidays.map((h) => ({ date: h.date, name: h.name[lang] })),
     warnings,

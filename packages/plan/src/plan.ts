@@ -116,6 +116,10 @@ export interface PlanNote {
 export interface ImplementationPlan {
   title: string;
   area: { id: string; name: string } | null;
+  /** The district's name (e.g. «Bydel Grorud»). */
+  district: string;
+  /** The kommune of the school calendar. */
+  kommune: string;
   schoolYear: string;
   asOf: IsoDate;
   schools: SchoolRef[];
@@ -152,6 +156,8 @@ export function planFor(sel: Selection): ImplementationPlan {
   return {
     title: titleFor(sel, 'plan'),
     area: sel.area,
+    district: model.organisation.district.name,
+    kommune: year.kommune.name,
     schoolYear: year.name,
     asOf: sel.asOf,
     schools: schoolRefs(sel.schools),

@@ -111,8 +111,11 @@ const WIDTHS: Record<string, number> = {
 };
 for (const d of '0123456789') WIDTHS[d] = 556;
 const DEFAULT_WIDTH = 556;
-/** Bold text is about this much wider. */
-const BOLD_FACTOR = 1.08;
+/**
+ * Bold text is about this much wider (between Helvetica Bold and the wider DejaVu Sans Bold that
+ * many systems fall back to, so that bold characters placed one by one do not touch).
+ */
+const BOLD_FACTOR = 1.15;
 
 export const ELLIPSIS = '…';
 

@@ -3,7 +3,7 @@
  * radii, in the coordinate system of the SVG (origin top left, y down). Both `renderWheelSvg`
  * and `hitTest` work from this object, so what is drawn is what is hit.
  */
-import { dayNumber, type IsoDate } from '@arshjul/school-calendar';
+import { dayNumber, formatShortDate, type IsoDate, type Lang } from '@arshjul/school-calendar';
 import type { RingSpec, ShadedPeriod, WheelItem, WheelSpec } from './spec.js';
 import {
   dateEndAngle,
@@ -43,7 +43,7 @@ export interface LayoutOptions {
 export interface WheelGeometry {
   /** Width of the drawing; the wheel is a `size × size` square at the top. */
   size: number;
-  /** Height of the drawing: A3 portrait proportions (√2), taller when the legend needs it. */
+  /** Height of the drawing: the wheel, then its legend below it. */
   height: number;
   cx: number;
   cy: number;
@@ -129,6 +129,42 @@ export interface LegendEntry {
   from: IsoDate;
   to: IsoDate;
   colour: string;
+  /** Where the entry's line starts (the number), baseline, below the wheel. */
+  x: number;
+  y: number;
+  /** What follows the number: `label (dates)`, shortened with «…» to fit the column. */
+  text: string;
+  shortened: boolean;
+}
+
+/** A ring's line in the legend's colour key. */
+export interface LegendRing {
+  ringId: string;
+  colour: string;
+  /** The ring's label, shortened to the width of the drawing when needed. */
+  text: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * The legend below the wheel: a colour key of the rings, then the numbered items in date order,
+ * top to bottom and column by column. Every line fits its column; the drawing's height grows so
+ * that the legend never runs off the bottom.
+ */
+export interface LegendLayout {
+  fontSize: number;
+  lineHeight: number;
+  columns: number;
+  columnWidth: number;
+  /** Left edge and the baseline of the «rings» heading. */
+  x: number;
+  ringsHeadingY: number;
+  rings: LegendRing[];
+  /** Baseline of the heading above the numbered items (when there are any). */
+  itemsHeadingY?: number;
+  /** Lowest point of the legend's text. */
+  bottom: number;
 }
 
 export interface WheelLayout {
@@ -141,6 +177,7 @@ export interface WheelLayout {
   items: ItemLayout[];
   shaded: ShadedLayout[];
   legend: LegendEntry[];
+  legendLayout: LegendLayout;
   today?: { date: IsoDate; angle: number };
   /** Items left out because they lie wholly outside the wheel year. */
   omitted: { ringId: string; item: WheelItem }[];
@@ -177,7 +214,7 @@ export function layoutWheel(
   const R = size / 2 - size * 0.02;
   const geometry: WheelGeometry = {
     size,
-    height: size * Math.SQRT2,
+    height: size,
     cx: size / 2,
     cy: size / 2,
     titleRadius: R * 0.27,
@@ -330,8 +367,14 @@ export function layoutWheel(
       from: it.from,
       to: it.to,
       colour: it.colour,
+      x: 0,
+      y: 0,
+      text: '',
+      shortened: false,
     };
   });
+  const legendLayout = layoutLegend(legend, rings, spec.lang, size, baseFont, options);
+  geometry.height = legendLayout.bottom + size * 0.03;
 
   const ringById = new Map(rings.map((r) => [r.id, r]));
   const shaded: ShadedLayout[] = [];
@@ -349,11 +392,6 @@ export function layoutWheel(
     });
   }
 
-  const legendColumns = Math.max(1, Math.floor(options.legendColumns ?? 2));
-  const legendRows = Math.ceil(legend.length / legendColumns) + rings.length + 3;
-  const legendHeight = legendRows * baseFont * 1.5 + size * 0.04;
-  geometry.height = Math.max(size * Math.SQRT2, size + legendHeight);
-
   const layout: WheelLayout = {
     spec,
     geometry,
@@ -363,6 +401,7 @@ export function layoutWheel(
     items: rings.flatMap((r) => r.items),
     shaded,
     legend,
+    legendLayout,
     omitted,
   };
   if (spec.today && spec.today >= year.from && spec.today <= year.to) {
@@ -391,4 +430,94 @@ function placeText(label: LabelLayout, mark: boolean): void {
   label.endAngle = mid + span / 2;
   const m = ((mid % 360) + 360) % 360;
   label.flip = m > 90 && m < 270;
+}
+
+/** `3. okt.` or `22. sep.–26. sep.` in the wheel's language. */
+export function formatDateRange(from: IsoDate, to: IsoDate, lang: Lang): string {
+  return from === to
+    ? formatShortDate(from, lang)
+    : `${formatShortDate(from, lang)}–${formatShortDate(to, lang)}`;
+}
+
+/**
+ * Places the legend below the wheel and fills in each entry's position and text. Entries keep
+ * their (date) order, filling the first column top to bottom, then the next. An entry's text is
+ * shortened with «…» so that number and text stay inside the column: the label is cut first, so
+ * the dates stay whole; only when not even a few characters of the label fit is the whole line
+ * cut.
+ */
+/**
+ * Legend text is measured with Helvetica metrics; widths are divided by this so that a line still
+ * fits its column when the renderer falls back to a wider sans-serif (DejaVu Sans is about 15%
+ * wider).
+ */
+const LEGEND_WIDTH_RESERVE = 1.15;
+
+function layoutLegend(
+  legend: LegendEntry[],
+  rings: readonly RingLayout[],
+  lang: Lang,
+  size: number,
+  fontSize: number,
+  options: LayoutOptions,
+): LegendLayout {
+  const lineHeight = fontSize * 1.5;
+  const x = size * 0.05;
+  const width = size * 0.9;
+  const columns = Math.max(1, Math.floor(options.legendColumns ?? 2));
+  const columnWidth = width / columns;
+  let y = size + fontSize;
+  const ringsHeadingY = y;
+  const swatch = fontSize * 1.5;
+  const legendRings: LegendRing[] = rings.map((ring) => {
+    y += lineHeight;
+    return {
+      ringId: ring.id,
+      colour: ring.colour,
+      text: fitLabel(ring.label, (width - swatch) / LEGEND_WIDTH_RESERVE, fontSize, {
+        minChars: 1,
+      }).text,
+      x,
+      y,
+    };
+  });
+  const out: LegendLayout = {
+    fontSize,
+    lineHeight,
+    columns,
+    columnWidth,
+    x,
+    ringsHeadingY,
+    rings: legendRings,
+    bottom: y + fontSize * 0.4,
+  };
+  if (legend.length === 0) return out;
+  y += lineHeight * 1.5;
+  out.itemsHeadingY = y;
+  const rows = Math.ceil(legend.length / columns);
+  const gutter = fontSize;
+  const space = textWidth(' ', fontSize);
+  legend.forEach((entry, k) => {
+    const col = Math.floor(k / rows);
+    const row = k % rows;
+    entry.x = x + col * columnWidth;
+    entry.y = y + (row + 1) * lineHeight;
+    const available =
+      (columnWidth - gutter - textWidth(String(entry.number), fontSize, true) - space) /
+      LEGEND_WIDTH_RESERVE;
+    const dates = ` (${formatDateRange(entry.from, entry.to, lang)})`;
+    const whole = `${entry.label}${dates}`;
+    if (textWidth(whole, fontSize) <= available) {
+      entry.text = whole;
+      entry.shortened = false;
+      return;
+    }
+    const label = fitLabel(entry.label, available - textWidth(dates, fontSize), fontSize);
+    entry.text = label.fits
+      ? `${label.text}${dates}`
+      : fitLabel(whole, available, fontSize, { minChars: 1 }).text;
+    entry.shortened = true;
+  });
+  out.bottom = y + rows * lineHeight + fontSize * 0.4;
+  return out;
 }

@@ -4,10 +4,11 @@
  */
 import { formatShortDate, type Lang } from '@arshjul/school-calendar';
 import type { WheelSpec } from './spec.js';
-import { layoutWheel, type LayoutOptions, type WheelLayout } from './layout.js';
+import { formatDateRange, layoutWheel, type LayoutOptions, type WheelLayout } from './layout.js';
+import { textWidth } from './labels.js';
 
 export interface SvgOptions extends LayoutOptions {
-  /** Width of the drawing in user units (default 1000); the height follows A3 proportions. */
+  /** Width of the drawing in user units (default 1000); the height follows the legend. */
   size?: number;
   /** CSS font-family list (default a sans-serif stack ending in `sans-serif`). */
   fontFamily?: string;
@@ -15,8 +16,12 @@ export interface SvgOptions extends LayoutOptions {
   weeks?: boolean;
 }
 
+/**
+ * Family names are unquoted on purpose (valid CSS): resvg skips quoted names in the list and
+ * falls back to its serif default.
+ */
 export const DEFAULT_FONT_FAMILY =
-  "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+  'Helvetica Neue, Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif';
 
 const WORDS: Record<Lang, { today: string; legend: string; rings: string; desc: string[] }> = {
   nb: {
@@ -109,10 +114,76 @@ function line(cx: number, cy: number, r1: number, r2: number, angle: number): st
   return `x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}"`;
 }
 
-function dateRange(from: string, to: string, lang: Lang): string {
-  return from === to
-    ? formatShortDate(from, lang)
-    : `${formatShortDate(from, lang)}–${formatShortDate(to, lang)}`;
+/** One character of a curved label, positioned and rotated on its own. */
+export interface ArcGlyph {
+  char: string;
+  /** Centre of the character's advance on the arc. */
+  x: number;
+  y: number;
+  /** Angle on the wheel (degrees, clockwise from the top) of the character's centre. */
+  angle: number;
+  /** Rotation of the glyph: tangential, turned by 180° in the lower half so it reads upright. */
+  rotate: number;
+  /** Advance along the arc, from `textWidth`. */
+  width: number;
+}
+
+/** Fraction of the font size from a glyph's vertical middle down to its baseline. */
+const BASELINE_SHIFT = 0.35;
+
+/**
+ * Lays `text` out character by character along the circle of `radius`, centred on `midAngle`:
+ * clockwise from the left when upright, anticlockwise (rotated by 180°) when `flip`, so that it
+ * reads left to right in the lower half. Each character advances by its `textWidth`. Needs no
+ * `<textPath>`, so every renderer draws it the same.
+ */
+export function arcGlyphs(
+  text: string,
+  options: {
+    cx: number;
+    cy: number;
+    radius: number;
+    midAngle: number;
+    fontSize: number;
+    bold?: boolean;
+    flip?: boolean;
+  },
+): ArcGlyph[] {
+  const { cx, cy, radius, midAngle, fontSize } = options;
+  const bold = options.bold ?? false;
+  const flip = options.flip ?? false;
+  const chars = [...text];
+  const total = textWidth(text, fontSize, bold);
+  const toDegrees = 180 / (Math.PI * Math.max(radius, 1e-9));
+  const dir = flip ? -1 : 1;
+  const first = midAngle - (dir * total * toDegrees) / 2;
+  const out: ArcGlyph[] = [];
+  let advance = 0;
+  for (const char of chars) {
+    const width = textWidth(char, fontSize, bold);
+    const angle = first + dir * (advance + width / 2) * toDegrees;
+    advance += width;
+    const [x, y] = point(cx, cy, radius, angle);
+    let rotate = flip ? angle - 180 : angle;
+    rotate = ((((rotate + 180) % 360) + 360) % 360) - 180;
+    out.push({ char, x, y, angle, rotate, width });
+  }
+  return out;
+}
+
+/**
+ * A curved label as SVG: a group hidden from assistive technology (the whole text is in a
+ * `<title>` elsewhere) holding one `<text>` per visible character.
+ */
+function arcText(glyphs: readonly ArcGlyph[], fontSize: number, attrs: string): string {
+  const dy = num(fontSize * BASELINE_SHIFT);
+  const parts = glyphs
+    .filter((gl) => gl.char.trim() !== '')
+    .map(
+      (gl) =>
+        `<text transform="translate(${num(gl.x)} ${num(gl.y)}) rotate(${num(gl.rotate)})" y="${dy}">${escapeXml(gl.char)}</text>`,
+    );
+  return `<g aria-hidden="true" font-size="${num(fontSize)}" text-anchor="middle"${attrs}>${parts.join('')}</g>`;
 }
 
 /** Draws a laid-out wheel. */
@@ -143,25 +214,33 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
   out.push(`<rect x="0" y="0" width="${num(g.size)}" height="${num(g.height)}" fill="#ffffff"/>`);
 
   // Month sectors: alternating background, names along the outer band.
-  const defs: string[] = [];
   out.push('<g class="months">');
   layout.months.forEach((m, i) => {
     out.push(
       `<path d="${sectorPath(cx, cy, g.ringInner, g.monthOuter, m.startAngle, m.endAngle)}" fill="${i % 2 ? '#f4f4f4' : '#fbfbfb'}"/>`,
     );
   });
-  layout.months.forEach((m, i) => {
+  layout.months.forEach((m) => {
     out.push(
       `<line ${line(cx, cy, g.ringInner, g.monthOuter, m.startAngle)} stroke="#9a9a9a" stroke-width="${num(g.size / 1000)}"/>`,
     );
-    const mid = (m.startAngle + m.endAngle) / 2;
-    const flip = mid > 90 && mid < 270;
-    const r = (g.monthInner + g.monthOuter) / 2;
-    const id = `m${i}`;
-    defs.push(`<path id="${id}" d="${arcPath(cx, cy, r, m.startAngle, m.endAngle, flip)}"/>`);
+  });
+  layout.months.forEach((m) => {
+    const midAngle = (m.startAngle + m.endAngle) / 2;
+    const fontSize = fs * 1.5;
+    const glyphs = arcGlyphs(m.name, {
+      cx,
+      cy,
+      radius: (g.monthInner + g.monthOuter) / 2,
+      midAngle,
+      fontSize,
+      bold: true,
+      flip: midAngle > 90 && midAngle < 270,
+    });
     out.push(
-      `<text font-size="${num(fs * 1.5)}" font-weight="bold" fill="#333333" text-anchor="middle" dominant-baseline="central">` +
-        `<textPath href="#${id}" startOffset="50%">${escapeXml(m.name)}</textPath></text>`,
+      `<g class="month-name"><title>${escapeXml(m.name)}</title>` +
+        arcText(glyphs, fontSize, ' font-weight="bold" fill="#333333"') +
+        '</g>',
     );
   });
   out.push('</g>');
@@ -173,7 +252,7 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
     const opacity = s.kind === 'holiday' ? 0.22 : 0.2;
     out.push(
       `<path d="${sectorPath(cx, cy, s.inner, s.outer, s.startAngle, s.endAngle)}" fill="${fill}" fill-opacity="${opacity}">` +
-        `<title>${escapeXml(`${s.label} (${dateRange(s.from, s.to, spec.lang)})`)}</title></path>`,
+        `<title>${escapeXml(`${s.label} (${formatDateRange(s.from, s.to, spec.lang)})`)}</title></path>`,
     );
   }
   out.push('</g>');
@@ -187,7 +266,7 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
       );
       const [x, y] = point(cx, cy, (g.weekInner + g.weekOuter) / 2, w.midAngle);
       out.push(
-        `<text x="${num(x)}" y="${num(y)}" font-size="${num(fs * 0.7)}" text-anchor="middle" dominant-baseline="central">${w.week}</text>`,
+        `<text x="${num(x)}" y="${num(y + fs * 0.7 * BASELINE_SHIFT)}" font-size="${num(fs * 0.7)}" text-anchor="middle">${w.week}</text>`,
       );
     }
     out.push('</g>');
@@ -201,7 +280,7 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
       `<path d="${sectorPath(cx, cy, ring.inner, ring.outer, 0, 360)}" fill="none" stroke="${escapeXml(ring.colour)}" stroke-opacity="0.35" stroke-width="${num(g.size / 1000)}"/>`,
     );
     for (const it of ring.items) {
-      const tip = `${it.label} (${dateRange(it.from, it.to, spec.lang)})`;
+      const tip = `${it.label} (${formatDateRange(it.from, it.to, spec.lang)})`;
       if (it.mark) {
         out.push(
           `<path d="${sectorPath(cx, cy, it.inner, it.outer, it.startAngle, it.endAngle)}" fill="${escapeXml(it.colour)}"${it.emphasis ? ' stroke="#000000" stroke-width="1"' : ''}><title>${escapeXml(tip)}</title></path>`,
@@ -218,19 +297,28 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
 
   // Labels along their arcs.
   out.push('<g class="labels" fill="#1a1a1a">');
-  layout.items.forEach((it, i) => {
+  for (const it of layout.items) {
     const c = it.caption;
-    if (!c.text) return;
-    const id = `l${i}`;
-    defs.push(
-      `<path id="${id}" d="${arcPath(cx, cy, c.radius, c.startAngle, c.endAngle, c.flip)}"/>`,
-    );
+    if (!c.text) continue;
     const numbered = c.legendNumber !== undefined;
+    const bold = c.bold || numbered;
+    const glyphs = arcGlyphs(c.text, {
+      cx,
+      cy,
+      radius: c.radius,
+      midAngle: (c.startAngle + c.endAngle) / 2,
+      fontSize: c.fontSize,
+      bold,
+      flip: c.flip,
+    });
     out.push(
-      `<text font-size="${num(c.fontSize)}"${c.bold || numbered ? ' font-weight="bold"' : ''} text-anchor="middle" dominant-baseline="central">` +
-        `<textPath href="#${id}" startOffset="50%">${escapeXml(c.text)}</textPath></text>`,
+      arcText(
+        glyphs,
+        c.fontSize,
+        `${bold ? ' font-weight="bold"' : ''} data-item="${escapeXml(it.id)}"`,
+      ),
     );
-  });
+  }
   out.push('</g>');
 
   // Today.
@@ -246,51 +334,41 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
 
   // Title in the centre.
   out.push(
-    `<g class="title" text-anchor="middle" fill="#1a1a1a"><text x="${num(cx)}" y="${num(cy - (spec.subtitle ? fs * 0.9 : 0))}" font-size="${num(fs * 2)}" font-weight="bold" dominant-baseline="central">${escapeXml(spec.title)}</text>`,
+    `<g class="title" text-anchor="middle" fill="#1a1a1a"><text x="${num(cx)}" y="${num(cy - (spec.subtitle ? fs * 0.9 : 0) + fs * 2 * BASELINE_SHIFT)}" font-size="${num(fs * 2)}" font-weight="bold">${escapeXml(spec.title)}</text>`,
   );
   if (spec.subtitle) {
     out.push(
-      `<text x="${num(cx)}" y="${num(cy + fs * 1.4)}" font-size="${num(fs * 1.2)}" dominant-baseline="central">${escapeXml(spec.subtitle)}</text>`,
+      `<text x="${num(cx)}" y="${num(cy + fs * 1.4 + fs * 1.2 * BASELINE_SHIFT)}" font-size="${num(fs * 1.2)}">${escapeXml(spec.subtitle)}</text>`,
     );
   }
   out.push('</g>');
 
-  // Legend: ring colours, then numbered items.
-  const lineH = fs * 1.5;
-  let y = g.size + fs;
-  const x0 = g.size * 0.05;
-  out.push(`<g class="legend" font-size="${num(fs)}" fill="#1a1a1a">`);
+  // Legend: ring colours, then the numbered items in date order (positions from the layout).
+  const lg = layout.legendLayout;
+  out.push(`<g class="legend" font-size="${num(lg.fontSize)}" fill="#1a1a1a">`);
   out.push(
-    `<text x="${num(x0)}" y="${num(y)}" font-weight="bold">${escapeXml(words.rings)}</text>`,
+    `<text x="${num(lg.x)}" y="${num(lg.ringsHeadingY)}" font-weight="bold">${escapeXml(words.rings)}</text>`,
   );
-  for (const ring of layout.rings) {
-    y += lineH;
+  for (const ring of lg.rings) {
     out.push(
-      `<rect x="${num(x0)}" y="${num(y - fs * 0.8)}" width="${num(fs)}" height="${num(fs)}" fill="${escapeXml(ring.colour)}"/>` +
-        `<text x="${num(x0 + fs * 1.5)}" y="${num(y)}">${escapeXml(ring.label)}</text>`,
+      `<rect x="${num(ring.x)}" y="${num(ring.y - lg.fontSize * 0.8)}" width="${num(lg.fontSize)}" height="${num(lg.fontSize)}" fill="${escapeXml(ring.colour)}"/>` +
+        `<text x="${num(ring.x + lg.fontSize * 1.5)}" y="${num(ring.y)}">${escapeXml(ring.text)}</text>`,
     );
   }
-  if (layout.legend.length > 0) {
-    y += lineH * 1.5;
+  if (lg.itemsHeadingY !== undefined) {
     out.push(
-      `<text x="${num(x0)}" y="${num(y)}" font-weight="bold">${escapeXml(words.legend)}</text>`,
+      `<text x="${num(lg.x)}" y="${num(lg.itemsHeadingY)}" font-weight="bold">${escapeXml(words.legend)}</text>`,
     );
-    const columns = Math.max(1, Math.floor(options.legendColumns ?? 2));
-    const rows = Math.ceil(layout.legend.length / columns);
-    const colW = (g.size * 0.9) / columns;
-    layout.legend.forEach((e, k) => {
-      const col = Math.floor(k / rows);
-      const row = k % rows;
-      const ex = x0 + col * colW;
-      const ey = y + (row + 1) * lineH;
-      out.push(
-        `<text x="${num(ex)}" y="${num(ey)}"><tspan font-weight="bold" fill="${escapeXml(e.colour)}">${e.number}</tspan> ${escapeXml(`${e.label} (${dateRange(e.from, e.to, spec.lang)})`)}</text>`,
-      );
-    });
+  }
+  for (const e of layout.legend) {
+    const full = `${e.label} (${formatDateRange(e.from, e.to, spec.lang)})`;
+    out.push(
+      `<text x="${num(e.x)}" y="${num(e.y)}">${e.shortened ? `<title>${escapeXml(full)}</title>` : ''}` +
+        `<tspan font-weight="bold" fill="${escapeXml(e.colour)}">${e.number}</tspan> ${escapeXml(e.text)}</text>`,
+    );
   }
   out.push('</g>');
 
-  out.push(`<defs>${defs.join('')}</defs>`);
   out.push('</svg>');
   return out.join('\n') + '\n';
 }

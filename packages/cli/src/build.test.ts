@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { cli, hasStackTrace, REPO_ROOT } from '../test-fixtures/fake-io.js';
+
+const GRORUD = join(REPO_ROOT, 'examples/grorud/grorudmodellen.json');
+const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+
+describe('arshjul build', { timeout: 120_000 }, () => {
+  it('builds one area in the formats asked for, a line per file and a summary', async () => {
+    const r = await cli([
+      'build',
+      GRORUD,
+      '--area',
+      'omrade-romsas',
+      '--year',
+      '2025-26',
+      '--out',
+      'ut/',
+      '--formats',
+      'ics,svg,html',
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect([...r.written.keys()].sort()).toEqual([
+      'ut/arshjul-romsas-2025-26.ics',
+      'ut/arshjul-romsas-2025-26.svg',
+      'ut/plan-romsas-2025-26.html',
+    ]);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('Bygger Romsås for skoleåret 2025-26 (Oslo)');
+    for (const path of r.written.keys()) expect(r.out).toContain(`  ${path}  `);
+    expect(lines.at(-1)).toMatch(/^Ferdig: 1 årshjul og plan, 3 filer \([\d,]+ kB\) i ut\/\.$/);
+    expect(text(r.written.get('ut/arshjul-romsas-2025-26.ics'))).toContain('BEGIN:VCALENDAR');
+    expect(text(r.written.get('ut/plan-romsas-2025-26.html'))).toContain(
+      'Romsås har ingen ungdomsskole med i samarbeidet etter at Bjøråsen ungdomskole gikk ut i mai 2021.',
+    );
+  });
+
+  it('builds every area and the whole district into their own folders, the model once', async () => {
+    const r = await cli([
+      'build',
+      GRORUD,
+      '--area',
+      'all',
+      '--year',
+      '2025-26',
+      '--out',
+      'out',
+      '--formats',
+      'ics,json',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const body = r.json<{
+      builds: { area: string; name: string; files: { path: string; format: string }[] }[];
+      model_file: string;
+    }>();
+    expect(body.builds.map((b) => b.name)).toEqual(['Ammerud', 'Grorud', 'Romsås', 'Bydel Grorud']);
+    expect(body.builds.map((b) => b.files.map((f) => f.path))).toEqual([
+      ['out/ammerud/arshjul-ammerud-2025-26.ics'],
+      ['out/grorud/arshjul-grorud-2025-26.ics'],
+      ['out/romsas/arshjul-romsas-2025-26.ics'],
+      ['out/bydel-grorud/arshjul-bydel-grorud-2025-26.ics'],
+    ]);
+    expect(body.model_file).toBe('out/modell-bydel-grorud.json');
+    expect(JSON.parse(text(r.written.get('out/modell-bydel-grorud.json')))).toMatchObject({
+      organisation: { district: { name: 'Bydel Grorud' } },
+    });
+  });
+
+  it('writes a calendar per role on request', async () => {
+    const r = await cli([
+      'build',
+      GRORUD,
+      '--area',
+      'omrade-ammerud',
+      '--year',
+      '2025-26',
+      '--out',
+      'o',
+      '--formats',
+      'ics',
+      '--role',
+      'nsk',
+    ]);
+    expect(r.code).toBe(0);
+    expect([...r.written.keys()]).toEqual([
+      'o/arshjul-ammerud-2025-26.ics',
+      'o/arshjul-ammerud-2025-26-nsk.ics',
+    ]);
+  });
+
+  it.each([
+    [
+      ['--area', 'omrade-lindeberg'],
+      /Modellen har ikke området «omrade-lindeberg»\. Områdene er «omrade-ammerud», «omrade-grorud», «omrade-romsas», eller «all»/,
+    ],
+    [
+      ['--area', 'all', '--formats', 'pdf,odt'],
+      /Ukjent format «odt» i --formats\. Formatene er ics, docx/,
+    ],
+    [['--area', 'all', '--role', 'rektr'], /Modellen har ikke rollen «rektr»/],
+    [['--area', 'all', '--year', '2025-27'], /2025-27/],
+    [['--area', 'all', '--today', '2026-02-30'], /2026-02-30/],
+  ])('refuses %j with a clear message, writing nothing', async (extra, message) => {
+    const r = await cli(['build', GRORUD, '--out', 'x', ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(hasStackTrace(r.err)).toBe(false);
+    expect(r.written.size).toBe(0);
+  });
+
+  it('asks for --area and --out', async () => {
+    expect((await cli(['build', GRORUD, '--out', 'x'])).err).toMatch(/build trenger --area/);
+    expect((await cli(['build', GRORUD, '--area', 'all'])).err).toMatch(/build trenger --out/);
+  });
+
+  it('refuses an invalid model (exit 1) and an unreadable one (exit 2)', async () => {
+    const broken = JSON.parse((await import('node:fs')).readFileSync(GRORUD, 'utf8')) as {
+      structures: { cadence: unknown }[];
+    };
+    broken.structures[0]!.cadence = 'hver fjerd uke';
+    const invalid = await cli(['build', 'm.json', '--area', 'all', '--out', 'x'], {
+      files: { 'm.json': JSON.stringify(broken) },
+    });
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toContain('hver fjerd uke');
+    expect(invalid.written.size).toBe(0);
+    const missing = await cli(['build', 'nope.json', '--area', 'all', '--out', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/nope\.json.*finnes ikke/s);
+  });
+
+  it('says which file it could not write', async () => {
+    const r = await cli(
+      ['build', GRORUD, '--area', 'omrade-romsas', '--out', 'ro', '--formats', 'svg'],
+      {
+        writeError: 'EACCES',
+      },
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/ro\/arshjul-romsas-2025-26\.svg.*Kan ikke skrive filen \(EACCES\)/s);
+    expect(hasStackTrace(r.err)).toBe(false);
+  });
+});

@@ -1,0 +1,291 @@
+/**
+ * `arshjul build <modell.json> --area <id|all> --year 2025-26 --out <mappe>`: an area's årshjul
+ * and implementation plan in every format (iCalendar, Word, Excel, PDF, SVG, PNG, HTML, the model
+ * as JSON). `--area all` builds every area and the whole district, each in its own folder. One
+ * progress line per file, a summary at the end.
+ *
+ * Exit codes: 0 done; 1 the model is invalid; 2 usage (unknown area, format or role, a file that
+ * cannot be read or written).
+ */
+import {
+  buildSlug,
+  exportBuild,
+  exportModelFile,
+  FORMATS,
+  UnknownRoleError,
+  type ExportFile,
+  type Format,
+} from '@arshjul/export';
+import { buildAll, buildArshjul, buildPlan, type AreaBuild } from '@arshjul/plan';
+import { ArshjulError, parseIsoDate, type Lang, type SchoolYear } from '@arshjul/school-calendar';
+import type { Model } from '@arshjul/model';
+import { loadModelFile, refuse } from './model.js';
+import {
+  COMMON_OPTIONS,
+  defaultYear,
+  EXIT,
+  loadRegistry,
+  parse,
+  parseLang,
+  UsageError,
+  type Io,
+} from './shared.js';
+
+export const BUILD_HELP = `arshjul build <modell.json> --area <id|all> [--year 2025-26] [--kommune oslo] --out <mappe>
+              [--formats ics,docx,xlsx,pdf,svg,png,html,json] [--role <rolle-id>]…
+              [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD] [--today ÅÅÅÅ-MM-DD] [--data fil.json] [--json]
+
+  --area     et område i modellen, eller «all» for alle områdene og hele bydelen
+  --formats  hvilke filer (standard: alle)
+  --role     lag også en kalender for denne rollen (kan gjentas)
+  --date     dagen som avgjør hvilke skoler og strukturer som er med (standard: første skoledag)
+  --today    tegn «I dag» i årshjulet på denne datoen`;
+
+const T = {
+  nb: {
+    building: (what: string, year: string) => `Bygger ${what} for skoleåret ${year}`,
+    done: (builds: number, files: number, size: string, out: string) =>
+      `Ferdig: ${builds} ${builds === 1 ? 'årshjul og plan' : 'årshjul og planer'}, ${files} filer (${size}) i ${out}`,
+    seconds: (s: string) => ` på ${s} s`,
+    warnings: (n: number) => `${n} ${n === 1 ? 'ting' : 'ting'} å merke seg i årshjulene:`,
+    more: (n: number) => `  … og ${n} til (se «Å merke seg» i planene)`,
+    district: 'hele bydelen',
+    areas: (names: string) => `${names} og hele bydelen`,
+  },
+  nn: {
+    building: (what: string, year: string) => `Byggjer ${what} for skuleåret ${year}`,
+    done: (builds: number, files: number, size: string, out: string) =>
+      `Ferdig: ${builds} ${builds === 1 ? 'årshjul og plan' : 'årshjul og planar'}, ${files} filer (${size}) i ${out}`,
+    seconds: (s: string) => ` på ${s} s`,
+    warnings: (n: number) => `${n} ting å merke seg i årshjula:`,
+    more: (n: number) => `  … og ${n} til (sjå «Å merke seg» i planane)`,
+    district: 'heile bydelen',
+    areas: (names: string) => `${names} og heile bydelen`,
+  },
+  en: {
+    building: (what: string, year: string) => `Building ${what} for the school year ${year}`,
+    done: (builds: number, files: number, size: string, out: string) =>
+      `Done: ${builds} ${builds === 1 ? 'wheel and plan' : 'wheels and plans'}, ${files} files (${size}) in ${out}`,
+    seconds: (s: string) => ` in ${s} s`,
+    warnings: (n: number) => `${n} ${n === 1 ? 'thing' : 'things'} to note in the wheels:`,
+    more: (n: number) => `  … and ${n} more (see «To note» in the plans)`,
+    district: 'the whole district',
+    areas: (names: string) => `${names} and the whole district`,
+  },
+} satisfies Record<Lang, unknown>;
+
+/** «182 kB», «1,4 MB» (nb/nn) or «1.4 MB» (en). */
+export function formatSize(bytes: number, lang: Lang): string {
+  const text =
+    bytes < 1024
+      ? `${bytes} B`
+      : bytes < 1024 * 1024
+        ? `${Math.round(bytes / 1024)} kB`
+        : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return lang === 'en' ? text : text.replace('.', ',');
+}
+
+function parseFormats(value: string | undefined): Format[] {
+  if (value === undefined) return [...FORMATS];
+  const asked = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = asked.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || asked.length === 0)
+    throw new UsageError(
+      `Ukjent format ${unknown.map((f) => `«${f}»`).join(', ') || '(ingen)'} i --formats. Formatene er ${FORMATS.join(', ')}.`,
+    );
+  return FORMATS.filter((f) => asked.includes(f));
+}
+
+/** Joins a folder and a file name with `/`, keeping a folder given with a trailing slash. */
+function join(dir: string, ...parts: string[]): string {
+  return [dir.replace(/[\\/]+$/, ''), ...parts].join('/');
+}
+
+function builds(
+  model: Model,
+  area: string,
+  year: SchoolYear,
+  lang: Lang,
+  asOf?: string,
+): AreaBuild[] {
+  const options = { year, lang, ...(asOf ? { asOf } : {}) };
+  if (area === 'all') return buildAll(model, options);
+  return [
+    {
+      area,
+      arshjul: buildArshjul(model, { ...options, area }),
+      plan: buildPlan(model, { ...options, area }),
+    },
+  ];
+}
+
+export async function buildCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...COMMON_OPTIONS,
+    area: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    formats: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    date: { type: 'string' },
+    today: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(BUILD_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(
+      'build tar én modellfil, f.eks. «arshjul build modell.json --area all --year 2025-26 --out out».',
+    );
+  if (values.area === undefined)
+    throw new UsageError('build trenger --area: et område i modellen, eller «all».');
+  if (values.out === undefined) throw new UsageError('build trenger --out: mappen filene skal i.');
+  if (!io.writeFile) throw new UsageError('build kan ikke skrive filer her.');
+  const writeFile = io.writeFile;
+  const lang = parseLang(values.lang);
+  const formats = parseFormats(values.formats);
+  const asOf = values.date !== undefined ? parseIsoDate(values.date, '--date') : undefined;
+  const today = values.today !== undefined ? parseIsoDate(values.today, '--today') : undefined;
+
+  const loaded = await loadModelFile(io, positionals[0]!, { lang, asOf: asOf ?? io.today() });
+  const model = loaded.result.model;
+  if (!model) return refuse(io, loaded, lang, values.json ?? false);
+
+  const areaIds = model.organisation.areas.map((a) => a.id);
+  const area = values.area;
+  if (area !== 'all' && !areaIds.includes(area)) {
+    throw new UsageError(
+      `Modellen har ikke området «${area}». ` +
+        (areaIds.length > 0
+          ? `Områdene er ${areaIds.map((a) => `«${a}»`).join(', ')}, eller «all» for hele bydelen.`
+          : 'Den har ingen områder; bruk «--area all».'),
+    );
+  }
+  const roleIds = model.roles.map((r) => r.id);
+  for (const role of values.role ?? []) {
+    if (!roleIds.includes(role))
+      throw new UsageError(
+        `Modellen har ikke rollen «${role}». Rollene er ${roleIds.map((r) => `«${r}»`).join(', ')}.`,
+      );
+  }
+
+  const registry = await loadRegistry(io, values);
+  const kommune = registry.kommune(values.kommune ?? model.organisation.district.kommune);
+  const year: SchoolYear = kommune.year(
+    values.year ?? model.schoolYear ?? defaultYear(io, undefined),
+  );
+  const L = T[lang];
+  const started = io.now?.();
+  const made = builds(model, area, year, lang, asOf);
+  const what =
+    area === 'all'
+      ? areaIds.length > 0
+        ? L.areas(
+            made
+              .filter((b) => b.area !== 'all')
+              .map((b) => b.plan.area!.name)
+              .join(', '),
+          )
+        : L.district
+      : made[0]!.plan.area!.name;
+  const quiet = values.json ?? false;
+  if (!quiet) io.out(`${L.building(what, year.name)} (${kommune.info.name})`);
+
+  const written: {
+    area: string;
+    path: string;
+    format: Format;
+    description: string;
+    bytes: number;
+  }[] = [];
+  const write = async (area: string, path: string, file: ExportFile) => {
+    try {
+      await writeFile(path, file.bytes);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ArshjulError(
+        'file.write',
+        `Kan ikke skrive filen (${code ?? (e as Error).message}).`,
+        path,
+      );
+    }
+    written.push({
+      area,
+      path,
+      format: file.format,
+      description: file.description,
+      bytes: file.bytes.length,
+    });
+    if (!quiet) io.out(`  ${path}  ${file.description}, ${formatSize(file.bytes.length, lang)}`);
+  };
+
+  const perArea = formats.filter((f) => f !== 'json');
+  const several = made.length > 1;
+  try {
+    for (const build of made) {
+      const dir = several ? join(values.out, buildSlug(build)) : values.out;
+      for await (const file of exportBuild(build, model, {
+        formats: perArea,
+        lang,
+        roles: values.role ?? [],
+        ...(today ? { today } : {}),
+      })) {
+        await write(build.area, join(dir, file.name), file);
+      }
+    }
+  } catch (e) {
+    if (e instanceof UnknownRoleError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (formats.includes('json')) {
+    const file = exportModelFile(model, { lang });
+    await write('model', join(values.out, file.name), file);
+  }
+
+  const warnings = made.flatMap((b) =>
+    b.arshjul.warnings
+      .filter((w) => w.severity === 'warning')
+      .map((w) => ({ area: b.plan.area?.name ?? b.plan.district, message: w.message })),
+  );
+  const total = written.reduce((n, f) => n + f.bytes, 0);
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          model: positionals[0],
+          schoolYear: year.name,
+          kommune: kommune.info.id,
+          out: values.out,
+          builds: made.map((b) => ({
+            area: b.area,
+            name: b.plan.area?.name ?? b.plan.district,
+            schools: b.plan.schools.map((s) => s.id),
+            entries: b.arshjul.rings.reduce((n, r) => n + r.entries.length, 0),
+            undated: b.arshjul.undated.length,
+            files: written.filter((f) => f.area === b.area).map(({ area: _a, ...f }) => f),
+          })),
+          model_file: written.find((f) => f.area === 'model')?.path ?? null,
+          warnings,
+        },
+        null,
+        2,
+      ),
+    );
+    return EXIT.ok;
+  }
+  const seconds =
+    started !== undefined && io.now ? L.seconds(((io.now() - started) / 1000).toFixed(1)) : '';
+  const lines = [
+    `${L.done(made.length, written.length, formatSize(total, lang), values.out)}${lang === 'en' ? seconds : seconds.replace('.', ',')}.`,
+  ];
+  if (warnings.length > 0) {
+    lines.push(L.warnings(warnings.length));
+    for (const w of warnings.slice(0, 5)) lines.push(`  ${w.area}: ${w.message}`);
+    if (warnings.length > 5) lines.push(L.more(warnings.length - 5));
+  }
+  io.out(lines.join('\n'));
+  return EXIT.ok;
+}

@@ -1,0 +1,17 @@
+/**
+ * @arshjul/export — an area's årshjul and implementation plan as files: iCalendar, Word, Excel,
+ * PDF (A4 plan, A3 wheel), SVG, PNG, accessible HTML, and the model as JSON. Functions return
+ * bytes or strings; writing them is the caller's business.
+ */
+export * from './bundle.js';
+export * from './docx.js';
+export * from './fonts.js';
+export * from './html.js';
+export * from './ics.js';
+export * from './model-json.js';
+export * from './outline.js';
+export * from './pdf.js';
+export * from './wheel.js';
+export * from './wheel-spec.js';
+export * from './words.js';
+export * from './xlsx.js';
