@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { loadModelText, type Model } from '@arshjul/model';
 import { buildAll, buildArshjul, buildPlan, type AreaBuild } from '@arshjul/plan';
-import { CalendarRegistry, type SchoolYear } from '@arshjul/school-calendar';
+import { CalendarRegistry, deriveOsloSchoolYear, type SchoolYear } from '@arshjul/school-calendar';
 import { exportBuild, type Format } from '../src/index.js';
 import { syntheticDistrict } from './synthetic.js';
 
@@ -148,6 +148,12 @@ row('peer: buildAll without export', ms(buildOnly), ratio(buildOnly, one));
 console.log(
   '\nC. Programme size: synthetic districts (12 schools, 60 structures) × 5 school years',
 );
+// Oslo's bundled years are 2024-25 … 2027-28; the fifth is derived from the same rules.
+registry.addFile({
+  schemaVersion: 1,
+  kommune: { id: 'oslo', name: 'Oslo', timeZone: 'Europe/Oslo' },
+  years: [deriveOsloSchoolYear(2028)],
+});
 const years: SchoolYear[] = ['2024-25', '2025-26', '2026-27', '2027-28', '2028-29'].map((y) =>
   registry.schoolYear('oslo', y),
 );

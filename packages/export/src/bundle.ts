@@ -12,9 +12,12 @@ import { renderHtml } from './html.js';
 import { modelJson } from './model-json.js';
 import { planOutline } from './outline.js';
 import { renderPlanPdf, renderWheelPdf } from './pdf.js';
-import { svgToPng, wheelSvg } from './wheel.js';
+import { svgToPngAsync, wheelSvg } from './wheel.js';
 import { renderXlsx } from './xlsx.js';
 import { word } from './words.js';
+
+/** Pixel width of the wheel PNG (and of the picture in the Word plan): sharp on A4 at 250 dpi. */
+export const PNG_WIDTH = 1800;
 
 export const FORMATS = ['ics', 'docx', 'xlsx', 'pdf', 'svg', 'png', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -117,14 +120,20 @@ export async function* exportBuild(
   const madeOn = options.madeOn ?? build.plan.asOf;
   const needsOutline = formats.has('docx') || formats.has('pdf') || formats.has('html');
   const outline = needsOutline ? planOutline(build, { lang, madeOn }) : undefined;
-  const svg =
-    formats.has('svg') ||
-    formats.has('png') ||
-    formats.has('pdf') ||
-    formats.has('html') ||
-    formats.has('docx')
-      ? wheelSvg(arshjul, lang, options.today ? { today: options.today } : {})
-      : '';
+  const picture = (glyphs: 'elements' | 'lists') =>
+    wheelSvg(arshjul, lang, { glyphs, ...(options.today ? { today: options.today } : {}) });
+  // The SVG file is written so that every program draws it; PNG, PDF and HTML get the compact
+  // form of the same picture (see WheelPictureOptions.glyphs).
+  const compact = ['png', 'pdf', 'html', 'docx'].some((f) => formats.has(f as Format))
+    ? picture('lists')
+    : '';
+  // The PNG renders on a worker thread while the calendars and PDFs are made.
+  const pending =
+    formats.has('png') || formats.has('docx')
+      ? svgToPngAsync(compact, { width: PNG_WIDTH })
+      : undefined;
+  // Ask for the PNG's result now so a failure is never left unhandled; it is awaited below.
+  pending?.catch(() => undefined);
 
   if (formats.has('ics')) {
     yield {
@@ -148,17 +157,7 @@ export async function* exportBuild(
       name: `${base('arshjul')}.svg`,
       format: 'svg',
       description: describe('svg', lang),
-      bytes: utf8(svg),
-    };
-  }
-  let png: Uint8Array | undefined;
-  if (formats.has('png') || formats.has('docx')) png = svgToPng(svg, { width: 2400 });
-  if (formats.has('png')) {
-    yield {
-      name: `${base('arshjul')}.png`,
-      format: 'png',
-      description: describe('png', lang),
-      bytes: png!,
+      bytes: utf8(picture('elements')),
     };
   }
   if (formats.has('pdf')) {
@@ -166,7 +165,7 @@ export async function* exportBuild(
       name: `${base('arshjul')}-a3.pdf`,
       format: 'pdf',
       description: describe('wheelPdf', lang),
-      bytes: await renderWheelPdf(svg, {
+      bytes: await renderWheelPdf(compact, {
         title: arshjul.title,
         lang,
         undated: {
@@ -179,7 +178,16 @@ export async function* exportBuild(
       name: `${base('plan')}.pdf`,
       format: 'pdf',
       description: describe('planPdf', lang),
-      bytes: await renderPlanPdf(outline!, svg),
+      bytes: await renderPlanPdf(outline!, compact),
+    };
+  }
+  const png = pending ? await pending : undefined;
+  if (formats.has('png')) {
+    yield {
+      name: `${base('arshjul')}.png`,
+      format: 'png',
+      description: describe('png', lang),
+      bytes: png!,
     };
   }
   if (formats.has('docx')) {
@@ -203,7 +211,7 @@ export async function* exportBuild(
       name: `${base('plan')}.html`,
       format: 'html',
       description: describe('html', lang),
-      bytes: utf8(renderHtml(outline!, svg)),
+      bytes: utf8(renderHtml(outline!, compact)),
     };
   }
   if (formats.has('json')) yield exportModelFile(model, options);

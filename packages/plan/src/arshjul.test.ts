@@ -253,7 +253,9 @@ describe('series', () => {
     }
     expect(ammerud.series.reduce((n, s) => n + s.entries.length, 0)).toBe(meetings.length);
     const t41 = bySeries.get('T4.1')!;
-    const expansion = expandCadence(parseCadence('Hver fjerde uke').cadence!, year);
+    const parsed = parseCadence('Hver fjerde uke');
+    if (!parsed.ok) throw new Error('not parsed');
+    const expansion = expandCadence(parsed.cadence, year);
     expect(t41.rrule).toBe(expansion.rrule);
     expect(t41.rrule).toMatch(/FREQ=WEEKLY;INTERVAL=4/);
     expect(t41.dtstart).toBe(expansion.dtstart);

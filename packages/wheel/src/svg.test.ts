@@ -182,6 +182,55 @@ describe('renderWheelSvg', () => {
   });
 });
 
+describe('renderWheelSvg with glyphs: lists', () => {
+  const compact = renderWheelSvg(spec, { glyphs: 'lists' });
+  const compactDoc = parseXml(compact);
+  const textsIn = (d: Element) => all(d, (e) => e.name === 'text').length;
+
+  it('draws the same labels with one <text> per label instead of one per character', () => {
+    const per = all(doc, (e) => e.attrs['data-item'] !== undefined);
+    const lists = all(compactDoc, (e) => e.attrs['data-item'] !== undefined);
+    expect(lists.map((g) => g.attrs['data-item'])).toEqual(per.map((g) => g.attrs['data-item']));
+    lists.forEach((g, i) => {
+      const texts = all(g, (e) => e.name === 'text');
+      expect(texts).toHaveLength(1);
+      expect(textOf(texts[0]!)).toBe(glyphText(per[i]!));
+    });
+    expect(textsIn(compactDoc) * 5).toBeLessThan(textsIn(doc));
+  });
+
+  it('puts each character where the per-character form has its middle', () => {
+    const per = all(doc, (e) => e.attrs['data-item'] !== undefined)[0]!;
+    const list = all(
+      all(compactDoc, (e) => e.attrs['data-item'] !== undefined)[0]!,
+      (e) => e.name === 'text',
+    )[0]!;
+    const xs = list.attrs.x!.split(' ').map(Number);
+    const ys = list.attrs.y!.split(' ').map(Number);
+    const rs = list.attrs.rotate!.split(' ').map(Number);
+    const chars = [...textOf(list)];
+    expect(xs).toHaveLength(chars.length);
+    expect(ys).toHaveLength(chars.length);
+    expect(rs).toHaveLength(chars.length);
+    const fontSize = Number(per.attrs['font-size']);
+    const bold = per.attrs['font-weight'] === 'bold';
+    all(per, (e) => e.name === 'text').forEach((t, k) => {
+      const [, tx, ty, rot] = /translate\((\S+) (\S+)\) rotate\((\S+)\)/
+        .exec(t.attrs.transform!)!
+        .map(Number);
+      expect(rs[k]).toBeCloseTo(rot!, 1);
+      // Back from the baseline start to the middle of the character on the arc.
+      const r = (rs[k]! * Math.PI) / 180;
+      const w = textWidth(chars[k]!, fontSize, bold);
+      const down = Number(t.attrs.y);
+      const mx = xs[k]! + (w / 2) * Math.cos(r) + down * Math.sin(r);
+      const my = ys[k]! + (w / 2) * Math.sin(r) - down * Math.cos(r);
+      expect(mx).toBeCloseTo(tx!, 1);
+      expect(my).toBeCloseTo(ty!, 1);
+    });
+  });
+});
+
 describe('arcGlyphs', () => {
   const opts = { cx: 500, cy: 500, radius: 200, fontSize: 12 };
 

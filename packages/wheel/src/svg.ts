@@ -14,6 +14,13 @@ export interface SvgOptions extends LayoutOptions {
   fontFamily?: string;
   /** Draw ISO week numbers (default true). */
   weeks?: boolean;
+  /**
+   * How curved text is written. `elements` (default): one `<text>` per character, which every
+   * SVG renderer draws (librsvg, LibreOffice, Inkscape, browsers). `lists`: one `<text>` per
+   * label with per-character `x`, `y` and `rotate` lists — a tenth of the elements, much faster
+   * to turn into PDF, drawn by browsers, resvg and svg-to-pdfkit but not by librsvg.
+   */
+  glyphs?: 'elements' | 'lists';
 }
 
 /**
@@ -175,8 +182,14 @@ export function arcGlyphs(
  * A curved label as SVG: a group hidden from assistive technology (the whole text is in a
  * `<title>` elsewhere) holding one `<text>` per visible character.
  */
-function arcText(glyphs: readonly ArcGlyph[], fontSize: number, attrs: string): string {
+function arcText(
+  glyphs: readonly ArcGlyph[],
+  fontSize: number,
+  attrs: string,
+  mode: 'elements' | 'lists' = 'elements',
+): string {
   const dy = num(fontSize * BASELINE_SHIFT);
+  if (mode === 'lists') return arcTextLists(glyphs, fontSize, attrs);
   const parts = glyphs
     .filter((gl) => gl.char.trim() !== '')
     .map(
@@ -184,6 +197,31 @@ function arcText(glyphs: readonly ArcGlyph[], fontSize: number, attrs: string): 
         `<text transform="translate(${num(gl.x)} ${num(gl.y)}) rotate(${num(gl.rotate)})" y="${dy}">${escapeXml(gl.char)}</text>`,
     );
   return `<g aria-hidden="true" font-size="${num(fontSize)}" text-anchor="middle"${attrs}>${parts.join('')}</g>`;
+}
+
+/**
+ * The same label as one `<text>` with a position and a rotation per character. Each character
+ * starts at its own baseline point (text-anchor start), worked out from its middle on the arc,
+ * because a text anchor would shift it horizontally rather than along its rotated baseline.
+ */
+function arcTextLists(glyphs: readonly ArcGlyph[], fontSize: number, attrs: string): string {
+  const shown = glyphs.filter((gl) => gl.char.trim() !== '');
+  if (shown.length === 0) return '';
+  const xs: string[] = [];
+  const ys: string[] = [];
+  const rs: string[] = [];
+  for (const gl of shown) {
+    const r = (gl.rotate * Math.PI) / 180;
+    const down = fontSize * BASELINE_SHIFT;
+    xs.push(num(gl.x - (gl.width / 2) * Math.cos(r) - down * Math.sin(r)));
+    ys.push(num(gl.y - (gl.width / 2) * Math.sin(r) + down * Math.cos(r)));
+    rs.push(num(gl.rotate));
+  }
+  const text = shown.map((gl) => escapeXml(gl.char)).join('');
+  return (
+    `<g aria-hidden="true" font-size="${num(fontSize)}"${attrs}>` +
+    `<text x="${xs.join(' ')}" y="${ys.join(' ')}" rotate="${rs.join(' ')}">${text}</text></g>`
+  );
 }
 
 /** Draws a laid-out wheel. */
@@ -239,7 +277,7 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
     });
     out.push(
       `<g class="month-name"><title>${escapeXml(m.name)}</title>` +
-        arcText(glyphs, fontSize, ' font-weight="bold" fill="#333333"') +
+        arcText(glyphs, fontSize, ' font-weight="bold" fill="#333333"', options.glyphs) +
         '</g>',
     );
   });
@@ -316,6 +354,7 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
         glyphs,
         c.fontSize,
         `${bold ? ' font-weight="bold"' : ''} data-item="${escapeXml(it.id)}"`,
+        options.glyphs,
       ),
     );
   }
