@@ -219,7 +219,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
       description: file.description,
       bytes: file.bytes.length,
     });
-    if (!quiet) io.out(`  ${path}  ${file.description}, ${formatSize(file.bytes.length, lang)}`);
+    if (!quiet)
+      io.out(`  ${path.padEnd(48)}  ${file.description}, ${formatSize(file.bytes.length, lang)}`);
   };
 
   const perArea = formats.filter((f) => f !== 'json');
@@ -231,6 +232,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
         formats: perArea,
         lang,
         roles: values.role ?? [],
+        madeOn: io.today(),
         ...(today ? { today } : {}),
       })) {
         await write(build.area, join(dir, file.name), file);

@@ -35,7 +35,7 @@ export interface BundleOptions {
   /** Formats to write (default all). */
   formats?: readonly Format[];
   lang?: Lang;
-  /** The date the documents say they were made (default the plan's `asOf`). */
+  /** The date the documents say they were made (default the plan's `asOf`); the CLI gives today. */
   madeOn?: IsoDate;
   /** Draws a today marker on the wheel. */
   today?: IsoDate;
@@ -168,6 +168,7 @@ export async function* exportBuild(
       bytes: await renderWheelPdf(compact, {
         title: arshjul.title,
         lang,
+        info: { date: madeOn },
         undated: {
           title: word(lang, 'undated'),
           lines: arshjul.undated.map((u) => `${u.structure.id} ${u.structure.name}: ${u.text}`),
@@ -178,7 +179,7 @@ export async function* exportBuild(
       name: `${base('plan')}.pdf`,
       format: 'pdf',
       description: describe('planPdf', lang),
-      bytes: await renderPlanPdf(outline!, compact),
+      bytes: await renderPlanPdf(outline!, compact, { info: { date: madeOn } }),
     };
   }
   const png = pending ? await pending : undefined;
@@ -195,7 +196,7 @@ export async function* exportBuild(
       name: `${base('plan')}.docx`,
       format: 'docx',
       description: describe('docx', lang),
-      bytes: await renderDocx(outline!, png!),
+      bytes: await renderDocx(outline!, png!, { date: madeOn }),
     };
   }
   if (formats.has('xlsx')) {
