@@ -14,7 +14,7 @@ import { planOutline } from './outline.js';
 import { renderPlanPdf, renderWheelPdf } from './pdf.js';
 import { svgToPngAsync, wheelSvg } from './wheel.js';
 import { renderXlsx } from './xlsx.js';
-import { word } from './words.js';
+import { slugify, word } from './words.js';
 
 /** Pixel width of the wheel PNG (and of the picture in the Word plan): sharp on A4 at 250 dpi. */
 export const PNG_WIDTH = 1800;
@@ -47,16 +47,7 @@ export interface BundleOptions {
 
 /** `Ammerud` → `ammerud`, `Bydel Grorud` → `bydel-grorud`, `Romsås` → `romsas`. */
 export function fileSlug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/æ/g, 'ae')
-      .replace(/ø/g, 'o')
-      .replace(/å/g, 'a')
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'omrade'
-  );
+  return slugify(text) || 'omrade';
 }
 
 /** The name part of a build's files: the area's name, or the district's for `'all'`. */

@@ -33,6 +33,7 @@ import {
 } from 'docx';
 import type { IsoDate, Lang } from '@arshjul/school-calendar';
 import type { Block, Outline } from './outline.js';
+import { LANGUAGE_TAG, pageOf } from './words.js';
 
 export interface DocxOptions {
   /** Pixel width of the wheel PNG (read from the PNG header when not given). */
@@ -62,13 +63,12 @@ const MUTED_COLOUR = '52606D';
 const BORDER_COLOUR = 'A0AEC0';
 const HEADER_FILL = 'DCE6F0';
 
-const LANGUAGE: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+const LANGUAGE = LANGUAGE_TAG;
 
-/** The footer's page numbers; the two parts go around the PAGE and NUMPAGES fields. */
-const PAGE_OF: Record<Lang, [string, string]> = {
-  nb: ['Side ', ' av '],
-  nn: ['Side ', ' av '],
-  en: ['Page ', ' of '],
+/** The footer's page numbers: the two parts that go around the PAGE and NUMPAGES fields. */
+const PAGE_OF = (lang: Lang): [string, string] => {
+  const [before, after] = pageOf(lang, '\u0000', '\u0000').split('\u0000');
+  return [before!, after!];
 };
 
 const BULLETS = 'arshjul-bullets';
@@ -342,9 +342,9 @@ export async function renderDocx(
         children: [
           new TextRun({
             children: [
-              PAGE_OF[lang][0],
+              PAGE_OF(lang)[0],
               PageNumber.CURRENT,
-              PAGE_OF[lang][1],
+              PAGE_OF(lang)[1],
               PageNumber.TOTAL_PAGES,
             ],
           }),

@@ -13,6 +13,7 @@
  */
 import type { Lang } from '@arshjul/school-calendar';
 import type { Block, Outline } from './outline.js';
+import { word, type WordKey } from './words.js';
 
 export interface HtmlOptions {
   /** The page's `<meta name="description">` (for search engines and link previews). */
@@ -20,12 +21,7 @@ export interface HtmlOptions {
 }
 
 /** The page's own words (layout only; the content's words come from the outline). */
-const PAGE_WORDS = {
-  contents: { nb: 'Innhold', nn: 'Innhald', en: 'Contents' },
-  skip: { nb: 'Hopp til innholdet', nn: 'Hopp til innhaldet', en: 'Skip to content' },
-  page: { nb: 'Side', nn: 'Side', en: 'Page' },
-  of: { nb: 'av', nn: 'av', en: 'of' },
-} as const satisfies Record<string, Record<Lang, string>>;
+type PageWord = Extract<WordKey, 'contents' | 'skip' | 'page' | 'of'>;
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -179,7 +175,7 @@ figure.wheel figcaption {
 `;
 
 function pageCss(lang: Lang): string {
-  const footer = `${cssString(`${PAGE_WORDS.page[lang]} `)} counter(page) ${cssString(` ${PAGE_WORDS.of[lang]} `)} counter(pages)`;
+  const footer = `${cssString(`${word(lang, 'page')} `)} counter(page) ${cssString(` ${word(lang, 'of')} `)} counter(pages)`;
   return `${CSS.trim()}
 @page {
   size: A4;
@@ -296,7 +292,7 @@ function renderTable(block: Extract<Block, { kind: 'table' }>, ids: IdSet): stri
 /** The plan as a standalone, accessible HTML page with the wheel SVG inlined. */
 export function renderHtml(outline: Outline, wheelSvg: string, options: HtmlOptions = {}): string {
   const lang = outline.lang;
-  const words = (key: keyof typeof PAGE_WORDS) => PAGE_WORDS[key][lang];
+  const words = (key: PageWord) => word(lang, key);
   const reserved = outline.blocks.flatMap((b) =>
     b.kind === 'heading' || b.kind === 'table' ? [b.id] : [],
   );

@@ -7,7 +7,7 @@
 import type { AreaBuild, Arshjul, ArshjulEntry } from '@arshjul/plan';
 import { formatDate, type IsoDate, type Lang } from '@arshjul/school-calendar';
 import { entryLabel, RING_ORDER } from './wheel-spec.js';
-import { word, type WordKey } from './words.js';
+import { slugify, word, type WordKey } from './words.js';
 
 export interface TableColumn {
   header: string;
@@ -161,17 +161,6 @@ const STAGE_WORD: Record<string, WordKey> = {
   annen: 'annen',
 };
 
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 /** The implementation plan of one build (an area or the district), with its årshjul. */
 export function planOutline(build: AreaBuild, options: OutlineOptions = {}): Outline {
   const lang = options.lang ?? 'nb';
@@ -180,8 +169,8 @@ export function planOutline(build: AreaBuild, options: OutlineOptions = {}): Out
   const blocks: Block[] = [];
   const ids = new Set<string>();
   const heading = (level: 1 | 2 | 3, text: string) => {
-    let id = slug(text) || 'del';
-    for (let n = 2; ids.has(id); n++) id = `${slug(text)}-${n}`;
+    let id = slugify(text) || 'del';
+    for (let n = 2; ids.has(id); n++) id = `${slugify(text)}-${n}`;
     ids.add(id);
     blocks.push({ kind: 'heading', level, text, id });
   };

@@ -12,6 +12,7 @@ import PDFDocument from 'pdfkit';
 import type { Lang } from '@arshjul/school-calendar';
 import { fontData } from './fonts.js';
 import type { Block, Outline } from './outline.js';
+import { LANGUAGE_TAG, pageOf } from './words.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -84,13 +85,7 @@ export async function renderWheelPdf(
 // ---------------------------------------------------------------------------------------------
 // Words of the layout itself (the rest comes from the outline)
 
-const PAGE_OF: Record<Lang, (page: number, pages: number) => string> = {
-  nb: (page, pages) => `Side ${page} av ${pages}`,
-  nn: (page, pages) => `Side ${page} av ${pages}`,
-  en: (page, pages) => `Page ${page} of ${pages}`,
-};
-
-const PDF_LANG: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+const PDF_LANG = LANGUAGE_TAG;
 
 // ---------------------------------------------------------------------------------------------
 // Document, fonts, metadata
@@ -910,7 +905,7 @@ class PlanWriter {
               .strokeColor('#bbbbbb')
               .stroke();
           }
-          const foot = PAGE_OF[outline.lang](i + 1, pages);
+          const foot = pageOf(outline.lang, i + 1, pages);
           doc.font(st.font).fontSize(st.size);
           const x = this.left + this.width - doc.widthOfString(foot);
           drawLine(doc, foot, st, x, page.height - 40);

@@ -23,6 +23,16 @@ const WORDS = {
   fromModel: { nb: 'fra samarbeidsmodellen', nn: 'frå samarbeidsmodellen', en: 'from the model' },
   contents: { nb: 'Innhold', nn: 'Innhald', en: 'Contents' },
   page: { nb: 'Side', nn: 'Side', en: 'Page' },
+  skip: { nb: 'Hopp til innholdet', nn: 'Hopp til innhaldet', en: 'Skip to content' },
+  id: { nb: 'Id', nn: 'Id', en: 'Id' },
+  name: { nb: 'Navn', nn: 'Namn', en: 'Name' },
+  focus: { nb: 'Fokus', nn: 'Fokus', en: 'Focus' },
+  to: { nb: 'Til', nn: 'Til', en: 'To' },
+  levelOrRing: { nb: 'Nivå/ring', nn: 'Nivå/ring', en: 'Level/ring' },
+  suggestedShort: { nb: 'foreslått', nn: 'føreslått', en: 'suggested' },
+  undatedSheet: { nb: 'Uten dato', nn: 'Utan dato', en: 'Undated' },
+  revisionsSheet: { nb: 'Revisjoner', nn: 'Revisjonar', en: 'Revisions' },
+  unscheduled: { nb: 'Uten dato', nn: 'Utan dato', en: 'Not scheduled' },
   of: { nb: 'av', nn: 'av', en: 'of' },
   months: { nb: 'Måned for måned', nn: 'Månad for månad', en: 'Month by month' },
   date: { nb: 'Dato', nn: 'Dato', en: 'Date' },
@@ -149,4 +159,24 @@ export function word(lang: Lang, key: WordKey, vars: Record<string, string | num
   return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
     vars[name] === undefined ? `{${name}}` : String(vars[name]),
   );
+}
+
+/** BCP 47 tags of the languages, for document metadata. */
+export const LANGUAGE_TAG: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+/** «Side 3 av 12» / «Page 3 of 12»; with strings, e.g. field codes, for the numbers. */
+export function pageOf(lang: Lang, page: number | string, pages: number | string): string {
+  return `${word(lang, 'page')} ${page} ${word(lang, 'of')} ${pages}`;
+}
+
+/** A name for files and anchors: `Romsås` → `romsas`, `Bydel Grorud` → `bydel-grorud`. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

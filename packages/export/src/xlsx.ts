@@ -19,20 +19,6 @@ import { entryNote } from './outline.js';
 import { RING_ORDER } from './wheel-spec.js';
 import { word, type WordKey } from './words.js';
 
-/** Words only this workbook uses (words.ts is shared; these stay here). */
-const LOCAL = {
-  id: { nb: 'Id', nn: 'Id', en: 'Id' },
-  name: { nb: 'Navn', nn: 'Namn', en: 'Name' },
-  focus: { nb: 'Fokus', nn: 'Fokus', en: 'Focus' },
-  to: { nb: 'Til', nn: 'Til', en: 'To' },
-  ring: { nb: 'Nivå/ring', nn: 'Nivå/ring', en: 'Level/ring' },
-  suggested: { nb: 'foreslått', nn: 'føreslått', en: 'suggested' },
-  undatedSheet: { nb: 'Uten dato', nn: 'Utan dato', en: 'Undated' },
-  revisionsSheet: { nb: 'Revisjoner', nn: 'Revisjonar', en: 'Revisions' },
-  documentsSheet: { nb: 'Dokumenter', nn: 'Dokument', en: 'Documents' },
-  unscheduled: { nb: 'Uten dato', nn: 'Utan dato', en: 'Not scheduled' },
-} as const satisfies Record<string, Record<Lang, string>>;
-
 const LEVELS: readonly Level[] = ['strategisk', 'organisatorisk', 'operativt'];
 
 /** The date format of date cells. */
@@ -155,7 +141,6 @@ function addSheet(
 export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<Uint8Array> {
   const { arshjul, plan } = build;
   const w = (key: WordKey) => word(lang, key);
-  const l = (key: keyof typeof LOCAL) => LOCAL[key][lang];
   const schoolName = new Map(arshjul.schools.map((s) => [s.id, s.name]));
   const names = (ids: readonly string[]) => ids.map((id) => schoolName.get(id) ?? id).join(', ');
 
@@ -172,7 +157,7 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
 
   // One sheet per level, with the plan's structures.
   const planColumns: Column[] = [
-    { header: l('id'), width: 7 },
+    { header: w('id'), width: 7 },
     { header: w('colStructure'), width: 34, wrap: true },
     { header: w('colDescription'), width: 60, wrap: true },
     { header: w('colFollowUp'), width: 22, wrap: true },
@@ -188,7 +173,7 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
       withFocus
         ? [
             ...planColumns.slice(0, 1),
-            { header: l('focus'), width: 30, wrap: true },
+            { header: w('focus'), width: 30, wrap: true },
             ...planColumns.slice(1),
           ]
         : planColumns,
@@ -227,13 +212,13 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
       { header: w('week'), width: 6, center: true },
       { header: w('what'), width: 50, wrap: true },
       { header: w('structure'), width: 10 },
-      { header: l('ring'), width: 20 },
+      { header: w('levelOrRing'), width: 20 },
       { header: w('responsible'), width: 24, wrap: true },
       { header: w('schools'), width: 30, wrap: true },
       { header: w('rhythm'), width: 24, wrap: true },
       { header: w('placement'), width: 11 },
       { header: w('note'), width: 34, wrap: true },
-      { header: l('to'), width: 12, date: true },
+      { header: w('to'), width: 12, date: true },
     ],
     dated.map(({ entry: e, ring }) => [
       excelDate(e.date),
@@ -245,7 +230,7 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
       e.responsible,
       names(e.schools),
       e.cadenceText,
-      e.placement === 'suggested' ? l('suggested') : w('exact'),
+      e.placement === 'suggested' ? w('suggestedShort') : w('exact'),
       entryNote(e, lang),
       e.to && e.to !== e.date ? excelDate(e.to) : null,
     ]),
@@ -254,10 +239,10 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
   // What has no date.
   addSheet(
     wb,
-    l('undatedSheet'),
+    w('undatedSheet'),
     [
       { header: w('structure'), width: 10 },
-      { header: l('name'), width: 50, wrap: true },
+      { header: w('name'), width: 50, wrap: true },
       { header: w('level'), width: 16 },
       { header: w('rhythm'), width: 30, wrap: true },
       { header: w('why'), width: 22, wrap: true },
@@ -285,7 +270,7 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
     w('participation'),
     [
       { header: w('structure'), width: 10 },
-      { header: l('name'), width: 50, wrap: true },
+      { header: w('name'), width: 50, wrap: true },
       { header: w('level'), width: 16 },
       ...p.schools.map((s): Column => ({
         header: s.name,
@@ -307,7 +292,7 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
   const dmy = (d: IsoDate) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
   addSheet(
     wb,
-    l('documentsSheet'),
+    w('documentsShort'),
     [
       { header: w('document'), width: 50, wrap: true },
       { header: w('owner'), width: 40, wrap: true },
@@ -325,7 +310,7 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
   // The revision calendar: a row per due date (a row without dates when there are none).
   addSheet(
     wb,
-    l('revisionsSheet'),
+    w('revisionsSheet'),
     [
       { header: w('what'), width: 44, wrap: true },
       { header: w('rhythm'), width: 24, wrap: true },
@@ -341,14 +326,14 @@ export async function renderXlsx(build: AreaBuild, lang: Lang = 'nb'): Promise<U
       const common = [r.title, r.cadenceText, r.forum ?? ''];
       if (r.dueDates.length === 0) {
         return [
-          [...common, null, null, '', r.draftedBy, r.decidedBy, r.unscheduled ?? l('unscheduled')],
+          [...common, null, null, '', r.draftedBy, r.decidedBy, r.unscheduled ?? w('unscheduled')],
         ];
       }
       return r.dueDates.map((d) => [
         ...common,
         d.draftBy ? excelDate(d.draftBy) : null,
         excelDate(d.date),
-        d.placement === 'suggested' ? l('suggested') : w('exact'),
+        d.placement === 'suggested' ? w('suggestedShort') : w('exact'),
         r.draftedBy,
         r.decidedBy,
         '',
