@@ -24,6 +24,10 @@ export function sharedTestConfig(_packageUrl: string): UserWorkspaceConfig {
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       env: { TZ: 'America/New_York' },
+      // Safety nets only (nothing asserts speed): CI runs every package at once on two cores,
+      // where making a PDF or a Word file can take seconds.
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
     },
   };
 }

@@ -10,6 +10,7 @@
 import {
   buildSlug,
   exportBuild,
+  fileSlug,
   exportModelFile,
   FORMATS,
   UnknownRoleError,
@@ -18,7 +19,7 @@ import {
 } from '@arshjul/export';
 import { buildAll, buildArshjul, buildPlan, type AreaBuild } from '@arshjul/plan';
 import { ArshjulError, parseIsoDate, type Lang, type SchoolYear } from '@arshjul/school-calendar';
-import type { Model } from '@arshjul/model';
+import { nearest, type Model } from '@arshjul/model';
 import { loadModelFile, refuse } from './model.js';
 import {
   COMMON_OPTIONS,
@@ -33,19 +34,21 @@ import {
 
 export const BUILD_HELP = `arshjul build <modell.json> --area <id|all> [--year 2025-26] [--kommune oslo] --out <mappe>
               [--formats ics,docx,xlsx,pdf,svg,png,html,json] [--role <rolle-id>]…
-              [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD] [--today ÅÅÅÅ-MM-DD] [--data fil.json] [--json]
+              [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD] [--today ÅÅÅÅ-MM-DD] [--json]
+              [--data fil.json] [--ics skolerute.ics]
 
-  --area     et område i modellen, eller «all» for alle områdene og hele bydelen
+  --area     et område i modellen (id eller navn), eller «all» for alle områdene og hele bydelen
   --formats  hvilke filer (standard: alle)
   --role     lag også en kalender for denne rollen (kan gjentas)
   --date     dagen som avgjør hvilke skoler og strukturer som er med (standard: første skoledag)
-  --today    tegn «I dag» i årshjulet på denne datoen`;
+  --today    tegn «I dag» i årshjulet på denne datoen
+  --data, --ics  en annen kommunes skolerute (se «arshjul calendar --help»)`;
 
 const T = {
   nb: {
     building: (what: string, year: string) => `Bygger ${what} for skoleåret ${year}`,
     done: (builds: number, files: number, size: string, out: string) =>
-      `Ferdig: ${builds} ${builds === 1 ? 'årshjul og plan' : 'årshjul og planer'}, ${files} filer (${size}) i ${out}`,
+      `Ferdig: ${builds} ${builds === 1 ? 'årshjul og plan' : 'årshjul og planer'}, ${files} ${files === 1 ? 'fil' : 'filer'} (${size}) i ${out}`,
     seconds: (s: string) => ` på ${s} s`,
     warnings: (n: number) => `${n} ${n === 1 ? 'ting' : 'ting'} å merke seg i årshjulene:`,
     more: (n: number) => `  … og ${n} til (se «Å merke seg» i planene)`,
@@ -55,7 +58,7 @@ const T = {
   nn: {
     building: (what: string, year: string) => `Byggjer ${what} for skuleåret ${year}`,
     done: (builds: number, files: number, size: string, out: string) =>
-      `Ferdig: ${builds} ${builds === 1 ? 'årshjul og plan' : 'årshjul og planar'}, ${files} filer (${size}) i ${out}`,
+      `Ferdig: ${builds} ${builds === 1 ? 'årshjul og plan' : 'årshjul og planar'}, ${files} ${files === 1 ? 'fil' : 'filer'} (${size}) i ${out}`,
     seconds: (s: string) => ` på ${s} s`,
     warnings: (n: number) => `${n} ting å merke seg i årshjula:`,
     more: (n: number) => `  … og ${n} til (sjå «Å merke seg» i planane)`,
@@ -65,7 +68,7 @@ const T = {
   en: {
     building: (what: string, year: string) => `Building ${what} for the school year ${year}`,
     done: (builds: number, files: number, size: string, out: string) =>
-      `Done: ${builds} ${builds === 1 ? 'wheel and plan' : 'wheels and plans'}, ${files} files (${size}) in ${out}`,
+      `Done: ${builds} ${builds === 1 ? 'wheel and plan' : 'wheels and plans'}, ${files} ${files === 1 ? 'file' : 'files'} (${size}) in ${out}`,
     seconds: (s: string) => ` in ${s} s`,
     warnings: (n: number) => `${n} ${n === 1 ? 'thing' : 'things'} to note in the wheels:`,
     more: (n: number) => `  … and ${n} more (see «To note» in the plans)`,
@@ -102,6 +105,69 @@ function parseFormats(value: string | undefined): Format[] {
 /** Joins a folder and a file name with `/`, keeping a folder given with a trailing slash. */
 function join(dir: string, ...parts: string[]): string {
   return [dir.replace(/[\\/]+$/, ''), ...parts].join('/');
+}
+
+/** Why a file could not be written, in words. */
+function writeProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    ENOTDIR: 'en del av stien er en fil, ikke en mappe',
+    EISDIR: 'det finnes en mappe med det navnet',
+    EACCES: 'du har ikke lov til å skrive her',
+    EPERM: 'du har ikke lov til å skrive her',
+    EROFS: 'disken kan bare leses',
+    ENOSPC: 'disken er full',
+    EBUSY: 'filen er åpen i et annet program',
+  };
+  return `Kan ikke skrive filen: ${(code && why[code]) ?? code ?? (e as Error).message}.`;
+}
+
+/** --out must be a folder (or not exist yet): say so before anything is built. */
+async function checkOutFolder(io: Io, out: string): Promise<void> {
+  const kind = io.kindOf ? await io.kindOf(out) : undefined;
+  if (kind === 'file')
+    throw new UsageError(
+      `--out ${out} er en fil, ikke en mappe. Oppgi mappen filene skal i (den lages om den ikke finnes).`,
+    );
+}
+
+/**
+ * The folder of each build under --out: the area's name as a file name, or its id when two
+ * areas would get the same folder (or a name has no letters a file name can use).
+ */
+export function folderNames(builds: readonly AreaBuild[]): Map<string, string> {
+  const slugs = builds.map((b) => buildSlug(b));
+  const clash = (slug: string) => slugs.filter((x) => x === slug).length > 1 || slug === 'omrade';
+  return new Map(
+    builds.map((b, i) => [
+      b.area,
+      clash(slugs[i]!) ? fileSlug(b.area) || `omrade-${i + 1}` : slugs[i]!,
+    ]),
+  );
+}
+
+/**
+ * The area asked for: its id, or its name written any way («Romsås», «romsas»); otherwise a
+ * usage error naming the areas, with the nearest as a suggestion.
+ */
+function resolveArea(model: Model, asked: string): string {
+  if (asked === 'all') return asked;
+  const areas = model.organisation.areas;
+  const byId = areas.find((a) => a.id === asked);
+  if (byId) return byId.id;
+  const wanted = fileSlug(asked);
+  const byName = areas.find(
+    (a) => fileSlug(a.name) === wanted || a.aliases.some((x) => fileSlug(x) === wanted),
+  );
+  if (byName) return byName.id;
+  const ids = areas.map((a) => a.id);
+  const guess = nearest(asked, ids);
+  throw new UsageError(
+    `Modellen har ikke området «${asked}»${guess ? ` — mente du «${guess}»?` : '.'} ` +
+      (ids.length > 0
+        ? `Områdene er ${ids.map((a) => `«${a}»`).join(', ')}, eller «all» for hele bydelen.`
+        : 'Den har ingen områder; bruk «--area all».'),
+  );
 }
 
 function builds(
@@ -155,15 +221,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   if (!model) return refuse(io, loaded, lang, values.json ?? false);
 
   const areaIds = model.organisation.areas.map((a) => a.id);
-  const area = values.area;
-  if (area !== 'all' && !areaIds.includes(area)) {
-    throw new UsageError(
-      `Modellen har ikke området «${area}». ` +
-        (areaIds.length > 0
-          ? `Områdene er ${areaIds.map((a) => `«${a}»`).join(', ')}, eller «all» for hele bydelen.`
-          : 'Den har ingen områder; bruk «--area all».'),
-    );
-  }
+  const area = resolveArea(model, values.area);
   const roleIds = model.roles.map((r) => r.id);
   for (const role of values.role ?? []) {
     if (!roleIds.includes(role))
@@ -177,6 +235,13 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const year: SchoolYear = kommune.year(
     values.year ?? model.schoolYear ?? defaultYear(io, undefined),
   );
+  if (asOf !== undefined && !year.contains(asOf)) {
+    throw new UsageError(
+      `--date ${asOf} ligger utenfor skoleåret ${year.name} (${year.span.from}–${year.span.to}); ` +
+        'velg en dag i skoleåret, eller et annet skoleår med --year.',
+    );
+  }
+  await checkOutFolder(io, values.out);
   const L = T[lang];
   const started = io.now?.();
   const made = builds(model, area, year, lang, asOf);
@@ -205,12 +270,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     try {
       await writeFile(path, file.bytes);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new ArshjulError(
-        'file.write',
-        `Kan ikke skrive filen (${code ?? (e as Error).message}).`,
-        path,
-      );
+      throw new ArshjulError('file.write', writeProblem(e), path);
     }
     written.push({
       area,
@@ -225,9 +285,10 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
 
   const perArea = formats.filter((f) => f !== 'json');
   const several = made.length > 1;
+  const folders = folderNames(made);
   try {
     for (const build of made) {
-      const dir = several ? join(values.out, buildSlug(build)) : values.out;
+      const dir = several ? join(values.out, folders.get(build.area)!) : values.out;
       for await (const file of exportBuild(build, model, {
         formats: perArea,
         lang,

@@ -114,6 +114,13 @@ export async function main(argv: string[]): Promise<number> {
     today: () => new Date().toISOString().slice(0, 10),
     fileSize: async (p) => (await stat(p)).size,
     writeFile: writeFileAtomic,
+    kindOf: async (p) => {
+      try {
+        return (await stat(p)).isDirectory() ? 'dir' : 'file';
+      } catch {
+        return 'missing';
+      }
+    },
     now: () => performance.now(),
   });
 }

@@ -21,6 +21,8 @@ export interface Io {
   fileSize?: (path: string) => Promise<number>;
   /** Writes a file, creating its folder; needed by `build`. */
   writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
+  /** Whether a path is a file, a folder or nothing (optional; `build` checks --out with it). */
+  kindOf?: (path: string) => Promise<'file' | 'dir' | 'missing'>;
   /** A monotonic clock in milliseconds, for «done in 2.1 s» (optional). */
   now?: () => number;
 }

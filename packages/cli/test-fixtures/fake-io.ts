@@ -35,6 +35,8 @@ export interface FakeIoOptions {
   sizes?: Record<string, number>;
   /** Makes every write fail with this error code (e.g. `EACCES`). */
   writeError?: string;
+  /** What `kindOf` reports, by path (default `missing`). */
+  kinds?: Record<string, 'file' | 'dir'>;
 }
 
 export function fakeIo(
@@ -48,6 +50,7 @@ export function fakeIo(
     outLines,
     errLines,
     written,
+    kindOf: async (path) => options.kinds?.[path] ?? 'missing',
     writeFile: async (path, bytes) => {
       if (options.writeError)
         throw Object.assign(new Error(`${options.writeError}: ${path}`), {

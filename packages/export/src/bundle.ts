@@ -131,7 +131,7 @@ export async function* exportBuild(
       name: `${base('arshjul')}.ics`,
       format: 'ics',
       description: describe('ics', lang),
-      bytes: utf8(arshjulToIcs(arshjul, { lang })),
+      bytes: utf8(arshjulToIcs(arshjul, { lang, stamp: madeOn })),
     };
     for (const roleId of options.roles ?? []) {
       const role = roleFilter(model, roleId);
@@ -139,7 +139,7 @@ export async function* exportBuild(
         name: `${base('arshjul')}-${fileSlug(roleId)}.ics`,
         format: 'ics',
         description: describe('roleIcs', lang, role.name),
-        bytes: utf8(arshjulToIcs(arshjul, { lang, role })),
+        bytes: utf8(arshjulToIcs(arshjul, { lang, role, stamp: madeOn })),
       };
     }
   }

@@ -11,9 +11,18 @@ import {
   foldLine,
   outlookSafeRule,
   roleFilter,
+  uidKeys,
   UnknownRoleError,
   type IcsOptions,
 } from './ics.js';
+
+/** The start of a single event's UID (its key, then `@`). */
+const uidOf = (arshjul: Arshjul, entry: ArshjulEntry) => `${uidKeys(arshjul).get(entry.id)}@`;
+/** A UID of the series `id`: its recurring event (`id@…`) or one of its dates (`id+n@…`). */
+const inSeries = (uid: string, id: string) => {
+  const key = uid.split('@')[0]!;
+  return key === id || key.startsWith(`${id}+`);
+};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -129,7 +138,7 @@ describe('arshjulToIcs: the file', () => {
     }
   });
 
-  it('has the calendar properties and no VTIMEZONE when nothing has a time', () => {
+  it('has the calendar properties and the Europe/Oslo VTIMEZONE even when nothing has a time', () => {
     const lines = contentLines(ammerudIcs);
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines.at(-1)).toBe('END:VCALENDAR');
@@ -143,7 +152,7 @@ describe('arshjulToIcs: the file', () => {
     ])
       expect(lines).toContain(p);
     expect(ammerud.rings.flatMap((r) => r.entries).some((e) => e.time)).toBe(false);
-    expect(ammerudIcs).not.toContain('BEGIN:VTIMEZONE');
+    expect(ammerudIcs.match(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Oslo\r\n/g)).toHaveLength(1);
     expect(ammerudIcs).not.toContain('TZID=');
   });
 
@@ -207,23 +216,23 @@ describe('arshjulToIcs: round trip through ical.js', () => {
     const suggested = entries.find(
       (e) => e.placement === 'suggested' && e.window && e.schools.length > 0,
     )!;
-    const ev = events.find((e) => e.uid.startsWith(`${suggested.id}@`))!;
+    const ev = events.find((e) => e.uid.startsWith(uidOf(ammerud, suggested)))!;
     expect(ev.description).toContain(`Rytme: ${suggested.cadenceText}`);
     expect(ev.description).toContain(`Ansvar: ${suggested.responsible}`);
     const names = suggested.schools.map((id) => ammerud.schools.find((s) => s.id === id)!.name);
     expect(ev.description).toContain(`Skoler: ${names.join(', ')}`);
     expect(ev.description).toMatch(/Foreslått dato, innenfor \d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}/);
     const moved = entries.find((e) => e.moved)!;
-    const mv = events.find((e) => e.uid.startsWith(`${moved.id}@`))!;
+    const mv = events.find((e) => e.uid.startsWith(uidOf(ammerud, moved)))!;
     expect(mv.description).toContain(`Flyttet fra `);
     expect(mv.description).toContain(moved.moved!.reason);
     const en = parse(arshjulToIcs(ammerud, { lang: 'en' })).events.find((e) =>
-      e.uid.startsWith(`${suggested.id}@`),
+      e.uid.startsWith(uidOf(ammerud, suggested)),
     )!;
     expect(en.description).toContain(`Cadence: ${suggested.cadenceText}`);
     expect(en.description).toContain('Suggested date, within');
     const nn = parse(arshjulToIcs(ammerud, { lang: 'nn' })).events.find((e) =>
-      e.uid.startsWith(`${suggested.id}@`),
+      e.uid.startsWith(uidOf(ammerud, suggested)),
     )!;
     expect(nn.description).toContain('Føreslått dato, innanfor');
   });
@@ -235,17 +244,17 @@ describe('arshjulToIcs: recurring series', () => {
   it('writes T4.1 «Hver fjerde uke» as one RRULE event for Ammerud', () => {
     const series = ammerud.series.find((s) => s.id === 'T4.1')!;
     expect(series.cadenceText).toBe('Hver fjerde uke');
-    const t41 = events.filter((e) => e.uid.startsWith('T4.1@'));
+    const t41 = events.filter((e) => inSeries(e.uid, 'T4.1'));
     const recurring = t41.filter((e) => e.rrule !== null);
     expect(recurring).toHaveLength(1);
     expect(recurring[0]!.rrule).toContain('FREQ=WEEKLY');
     expect(recurring[0]!.rrule).toContain('INTERVAL=4');
-    // The moved dates are their own events, with the entry's id in the UID.
+    // The moved dates are their own events, UIDs by their place in the series.
     const entries = ammerud.rings.flatMap((r) => r.entries).filter((e) => e.series === 'T4.1');
     const moved = entries.filter((e) => e.moved);
     expect(moved.length).toBeGreaterThan(0);
     for (const m of moved) {
-      const single = t41.find((e) => e.uid.startsWith(`${m.id}@`))!;
+      const single = t41.find((e) => e.uid.startsWith(uidOf(ammerud, m)))!;
       expect(single.rrule).toBeNull();
       expect(isoOf(single.start)).toBe(m.date);
     }
@@ -275,7 +284,8 @@ describe('arshjulToIcs: recurring series', () => {
 
   it('bounds every RRULE with UNTIL, never uses BYWEEKNO, BYYEARDAY, COUNT or RDATE', () => {
     for (const { arshjul } of builds) {
-      const ics = unfold(arshjulToIcs(arshjul));
+      // The events' rules (the VTIMEZONE's own DST rules are not events).
+      const ics = unfold(arshjulToIcs(arshjul)).replace(/BEGIN:VTIMEZONE[\s\S]*?END:VTIMEZONE/, '');
       expect(ics).not.toMatch(/BYWEEKNO|BYYEARDAY|COUNT=|^RDATE/m);
       for (const line of ics.split('\r\n').filter((l) => l.startsWith('RRULE:'))) {
         expect(line).toMatch(/;UNTIL=\d{8}(T\d{6}Z)?$/);
@@ -323,7 +333,7 @@ describe('arshjulToIcs: recurring series', () => {
     const ics = arshjulToIcs(a);
     const { events } = parse(ics);
     for (const id of ['T4.1', 'T3.3', 'T6.4']) {
-      const mine = events.filter((e) => e.uid.split('@')[0] === id || e.uid.startsWith(`${id}@2`));
+      const mine = events.filter((e) => inSeries(e.uid, id));
       expect(mine.every((e) => e.rrule === null)).toBe(true);
       expect(mine.map((e) => isoOf(e.start)).sort()).toEqual(
         a.rings
@@ -342,7 +352,13 @@ describe('arshjulToIcs: UIDs', () => {
   it('scopes UIDs by area and keeps the school year in series UIDs', () => {
     const uids = parse(ammerudIcs).events.map((e) => e.uid);
     expect(uids).toContain('T4.1@2025-26@omrade-ammerud@arshjul.no');
-    expect(uids).toContain(`T4.1@2026-04-07@omrade-ammerud@arshjul.no`);
+    // A moved T4.1 meeting: its place in the series, not its date.
+    const moved = ammerud.rings
+      .flatMap((r) => r.entries)
+      .find((e) => e.series === 'T4.1' && e.moved)!;
+    const n = ammerud.series.find((s) => s.id === 'T4.1')!.entries.indexOf(moved.id) + 1;
+    expect(uids).toContain(`T4.1+${n}@2025-26@omrade-ammerud@arshjul.no`);
+    for (const u of uids) expect(u).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const all = parse(arshjulToIcs(buildOf('all').arshjul)).events.map((e) => e.uid);
     expect(all.every((u) => u.endsWith('@all@arshjul.no'))).toBe(true);
     const other = parse(arshjulToIcs(ammerud, { uidDomain: 'grorud.example' })).events;
@@ -351,9 +367,23 @@ describe('arshjulToIcs: UIDs', () => {
     );
   });
 
+  it('keeps the UID of a meeting whose date changes, so a re-import updates it', () => {
+    const before = ammerud.rings.flatMap((r) => r.entries).find((e) => e.structureId === 'T4.4')!;
+    const variant = buildArshjul(setCadence('T4.4', 'I mars'), {
+      area: 'omrade-ammerud',
+      year: oslo2025,
+    });
+    const after = variant.rings.flatMap((r) => r.entries).find((e) => e.structureId === 'T4.4')!;
+    expect(after.date).not.toBe(before.date);
+    const uid = (a: Arshjul, e: ArshjulEntry) =>
+      parse(arshjulToIcs(a)).events.find((x) => x.uid.startsWith(uidOf(a, e)))!;
+    expect(uid(variant, after).uid).toBe(uid(ammerud, before).uid);
+    expect(isoOf(uid(variant, after).start)).toBe(after.date);
+  });
+
   it('percent-encodes characters that are unsafe in a UID', () => {
     const uids = parse(ammerudIcs).events.map((e) => e.uid);
-    expect(uids).toContain('ferie:h%C3%B8stferie@2025-09-29@omrade-ammerud@arshjul.no');
+    expect(uids).toContain('ferie:h%C3%B8stferie+1@2025-26@omrade-ammerud@arshjul.no');
   });
 
   it('keeps T4.1 and its UIDs when another structure changes its cadence', () => {
@@ -362,7 +392,7 @@ describe('arshjulToIcs: UIDs', () => {
     const before = parse(ammerudIcs).events;
     const after = parse(arshjulToIcs(variant)).events;
     const byId = (list: ParsedEvent[], id: string) =>
-      list.filter((e) => e.uid.split('@')[0] === id).map((e) => e.uid);
+      list.filter((e) => inSeries(e.uid, id)).map((e) => e.uid);
     // The edit took: T6.1 now meets every other week.
     expect(after.find((e) => e.uid.startsWith('T6.1@2025-26@'))!.rrule).toContain('INTERVAL=2');
     expect(byId(after, 'T4.1')).toEqual(byId(before, 'T4.1'));
@@ -374,7 +404,7 @@ describe('arshjulToIcs: UIDs', () => {
     const notT61 = (list: ParsedEvent[]) =>
       list
         .map((e) => e.uid)
-        .filter((u) => !u.startsWith('T6.1@'))
+        .filter((u) => !inSeries(u, 'T6.1'))
         .sort();
     expect(notT61(after)).toEqual(notT61(before));
   });
@@ -414,7 +444,7 @@ describe('arshjulToIcs: times of day', () => {
   });
 
   it('gives every occurrence at 14:00 Oslo time on both sides of the DST change', () => {
-    const mine = events.filter((e) => e.uid.startsWith('T4.1@'));
+    const mine = events.filter((e) => inSeries(e.uid, 'T4.1'));
     const starts = mine.flatMap((e) => e.occurrences);
     expect(starts.map(isoOf).sort()).toEqual(t41.map((e) => e.date).sort());
     for (const t of starts) {
@@ -452,7 +482,7 @@ describe('folding and escaping', () => {
       expect(Buffer.from(line, 'utf8').toString('utf8')).toBe(line);
       expect(line).not.toMatch(/[\uD800-\uDFFF]/u);
     }
-    const ev = parse(ics).events.find((e) => e.uid.startsWith(`${entry.id}@`))!;
+    const ev = parse(ics).events.find((e) => e.uid.startsWith(uidOf(a, entry)))!;
     expect(ev.description).toContain(`Ansvar: ${entry.responsible}`);
   });
 

@@ -438,6 +438,32 @@ function seriesEvent(series: ArshjulSeries, entries: ArshjulEntry[]): SeriesEven
 // ---------------------------------------------------------------------------------------------
 // The calendar
 
+/**
+ * What a single event's UID is made of: not its date, so that re-importing after a date changed
+ * (a suggested date fixed, a meeting moved) updates the event instead of adding a second one.
+ * A meeting of a series is `series+n`, its n-th date in the year; a revision, a draft deadline
+ * or a break is its rule or kind `+n`. Computed over the whole årshjul, so an event has the same
+ * UID in the area's calendar and in a role's.
+ */
+export function uidKeys(arshjul: Arshjul): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const series of arshjul.series) {
+    series.entries.forEach((id, k) => keys.set(id, `${series.id}+${k + 1}`));
+  }
+  const counts = new Map<string, number>();
+  const rest = arshjul.rings
+    .flatMap((r) => r.entries)
+    .filter((e) => !keys.has(e.id))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  for (const e of rest) {
+    const base = e.id.replace(/@\d{4}-\d{2}-\d{2}/g, '').replace(/#\d+$/, '');
+    const n = (counts.get(base) ?? 0) + 1;
+    counts.set(base, n);
+    keys.set(e.id, `${base}+${n}`);
+  }
+  return keys;
+}
+
 /** The årshjul as one VCALENDAR (CRLF line ends, folded lines, ending with CRLF). */
 export function arshjulToIcs(arshjul: Arshjul, options: IcsOptions = {}): string {
   const lang = options.lang ?? 'nb';
@@ -449,7 +475,9 @@ export function arshjulToIcs(arshjul: Arshjul, options: IcsOptions = {}): string
   const yearTag = uidPart(arshjul.schoolYear.replace(/[^0-9A-Za-z]+/g, '-'));
   const schoolNames = new Map(arshjul.schools.map((s) => [s.id, s.name]));
 
-  const entryUid = (entry: ArshjulEntry) => `${uidPart(entry.id)}@${scope}@${domain}`;
+  const keys = uidKeys(arshjul);
+  const entryUid = (entry: ArshjulEntry) =>
+    `${uidPart(keys.get(entry.id) ?? entry.id)}@${yearTag}@${scope}@${domain}`;
   // A series id has no date, so the school year keeps next year's series apart from this one's.
   const seriesUid = (series: ArshjulSeries) =>
     `${uidPart(series.id)}@${yearTag}@${scope}@${domain}`;
@@ -567,7 +595,6 @@ export function arshjulToIcs(arshjul: Arshjul, options: IcsOptions = {}): string
     else if (!covered.has(entry.id)) events.push(single(entry));
   }
 
-  const timed = kept.some((e) => e.time !== undefined);
   const name =
     options.calendarName ??
     (options.role ? `${arshjul.title} – ${options.role.name}` : arshjul.title);
@@ -579,7 +606,8 @@ export function arshjulToIcs(arshjul: Arshjul, options: IcsOptions = {}): string
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(name)}`,
     `X-WR-TIMEZONE:${ICS_TIME_ZONE}`,
-    ...(timed ? OSLO_VTIMEZONE : []),
+    // Always there (the calendar's zone, for clients that place all-day items by it too).
+    ...OSLO_VTIMEZONE,
     ...events.flat(),
     'END:VCALENDAR',
   ];

@@ -34,7 +34,11 @@ describe('arshjulWheelSpec', () => {
     const revisions = spec.rings.find((r) => r.id === 'revisjon')!.items;
     const due = entries.filter((e) => e.kind === 'revision').map((e) => e.id);
     expect(revisions.filter((i) => i.emphasis).map((i) => i.id)).toEqual(due);
-    expect(spec.shaded!.filter((s) => s.kind === 'break')).toHaveLength(arshjul.breaks.length);
+    // The school year's breaks, and the end of last summer's before the first school day.
+    const breaks = spec.shaded!.filter((s) => s.kind === 'break');
+    expect(breaks).toHaveLength(arshjul.breaks.length + 1);
+    expect(breaks[0]).toMatchObject({ from: '2025-08-01', to: '2025-08-17', kind: 'break' });
+    expect(arshjul.firstSchoolDay).toBe('2025-08-18');
     expect(spec.shaded!.filter((s) => s.kind === 'holiday').every((s) => s.ring === 'ferier')).toBe(
       true,
     );

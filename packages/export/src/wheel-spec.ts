@@ -6,8 +6,14 @@
  * first to its last date, labelled with its rhythm, instead of 40 marks.
  */
 import type { Arshjul, ArshjulEntry, RingId } from '@arshjul/plan';
-import type { IsoDate, Lang } from '@arshjul/school-calendar';
-import { augustYear, type RingSpec, type WheelItem, type WheelSpec } from '@arshjul/wheel';
+import { addDays, type IsoDate, type Lang } from '@arshjul/school-calendar';
+import {
+  augustYear,
+  type RingSpec,
+  type ShadedPeriod,
+  type WheelItem,
+  type WheelSpec,
+} from '@arshjul/wheel';
 import { word } from './words.js';
 
 export const RING_ORDER: readonly RingId[] = [
@@ -45,12 +51,30 @@ export function startYearOf(schoolYear: string): number {
   return Number(schoolYear.slice(0, 4));
 }
 
+/**
+ * The days from the wheel's first day (1 August) to the first school day are the end of the
+ * summer break that began the year before; the school year's own breaks do not include them.
+ */
+function summerBeforeStart(arshjul: Arshjul, wheelStart: IsoDate): ShadedPeriod[] {
+  if (arshjul.firstSchoolDay <= wheelStart) return [];
+  const summer = arshjul.breaks.find((b) => b.kind === 'sommerferie');
+  return [
+    {
+      from: wheelStart,
+      to: addDays(arshjul.firstSchoolDay, -1),
+      label: summer?.name ?? 'Sommerferie',
+      kind: 'break',
+    },
+  ];
+}
+
 export function arshjulWheelSpec(
   arshjul: Arshjul,
   lang: Lang = 'nb',
   options: WheelSpecOptions = {},
 ): WheelSpec {
   const collapseOver = options.collapseOver ?? 15;
+  const year = augustYear(startYearOf(arshjul.schoolYear));
   const collapsed = new Map(
     arshjul.series.filter((s) => s.entries.length > collapseOver).map((s) => [s.id, s]),
   );
@@ -95,10 +119,11 @@ export function arshjulWheelSpec(
   return {
     title: arshjul.area?.name ?? arshjul.district,
     subtitle: `${word(lang, 'arshjul')} ${arshjul.schoolYear.replace('-', '–')}`,
-    year: augustYear(startYearOf(arshjul.schoolYear)),
+    year,
     lang,
     rings,
     shaded: [
+      ...summerBeforeStart(arshjul, year.from),
       ...arshjul.breaks.map((b) => ({ from: b.from, to: b.to, label: b.name, kind: 'break' })),
       // Public holidays only in the breaks ring: across every ring they read as items.
       ...arshjul.holidays.map((h) => ({

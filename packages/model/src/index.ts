@@ -19,4 +19,5 @@ export {
   type PersonalDataHit,
 } from './lint.js';
 export { formatIssue } from './messages.js';
+export { nearest } from './suggest.js';
 export { formatPath } from './paths.js';

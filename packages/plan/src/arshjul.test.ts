@@ -263,3 +263,41 @@ describe('series', () => {
     expect(t41.skipped.map((k) => k.date)).toEqual(expansion.skipped.map((k) => k.date));
   });
 });
+
+describe('suggested dates', () => {
+  it('spreads suggested dates that would share a day in a ring over free school weeks in their window', () => {
+    for (const w of [ammerud, grorudArea, romsas, district]) {
+      for (const ring of w.rings.filter((r) => r.id !== 'ferier')) {
+        const suggested = ring.entries.filter(
+          (e) => e.placement === 'suggested' && e.window && e.kind !== 'draft-deadline',
+        );
+        const dates = suggested.map((e) => e.date);
+        expect(new Set(dates).size, `${w.title} ${ring.id}`).toBe(dates.length);
+        for (const e of suggested) {
+          expect(e.date >= e.window!.from && e.date <= e.window!.to).toBe(true);
+          expect(year.isSchoolDay(e.date), e.id).toBe(true);
+          expect(e.id).toContain(e.date);
+        }
+      }
+    }
+  });
+
+  it('keeps the middle of the year for the first yearly structure and moves the next by a week', () => {
+    const yearly = entries(romsas).filter(
+      (e) =>
+        e.kind === 'meeting' && e.cadenceText === 'En gang i året' && e.placement === 'suggested',
+    );
+    expect(yearly.length).toBeGreaterThan(1);
+    const middle = expandCadence(
+      (() => {
+        const p = parseCadence('En gang i året');
+        if (!p.ok) throw new Error('not parsed');
+        return p.cadence;
+      })(),
+      year,
+    ).occurrences[0]!.date;
+    const dates = yearly.map((e) => e.date).sort();
+    expect(dates).toContain(middle);
+    expect(dates.some((d) => d === addDays(middle, 7) || d === addDays(middle, -7))).toBe(true);
+  });
+});

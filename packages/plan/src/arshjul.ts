@@ -20,7 +20,13 @@ import {
   type Occurrence,
   type TimeOfDay,
 } from '@arshjul/recurrence';
-import type { IsoDate } from '@arshjul/school-calendar';
+import {
+  addDays,
+  dayNumber,
+  isoDate,
+  type IsoDate,
+  type SchoolYear,
+} from '@arshjul/school-calendar';
 import {
   responsibleText,
   schoolRefs,
@@ -124,12 +130,14 @@ export interface Arshjul {
   schoolYear: string;
   kommune: string;
   asOf: IsoDate;
+  firstSchoolDay: IsoDate;
+  lastSchoolDay: IsoDate;
   schools: SchoolRef[];
   rings: ArshjulRing[];
   undated: UndatedItem[];
   /** The dated meetings' series, in structure order. */
   series: ArshjulSeries[];
-  breaks: { from: IsoDate; to: IsoDate; name: string }[];
+  breaks: { from: IsoDate; to: IsoDate; name: string; kind: string }[];
   holidays: { date: IsoDate; name: string }[];
   warnings: ArshjulWarning[];
 }
@@ -343,7 +351,7 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
     }
   }
 
-  const breaks = year.breaks.map((b) => ({ from: b.from, to: b.to, name: b.name }));
+  const breaks = year.breaks.map((b) => ({ from: b.from, to: b.to, name: b.name, kind: b.kind }));
   const breakRing = rings.get('ferier')!;
   for (const b of year.breaks) {
     breakRing.push({
@@ -359,6 +367,23 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
     });
   }
 
+  const rename = (entry: ArshjulEntry, date: IsoDate) => {
+    const old = entry.id;
+    entry.id = uniqueId(old.replace(/#\d+$/, '').replace(entry.date, date));
+    entry.date = date;
+    if (entry.series !== undefined) {
+      const owner = series.find((x) => x.id === entry.series);
+      if (owner) owner.entries = owner.entries.map((id) => (id === old ? entry.id : id));
+    }
+  };
+  for (const id of ['strategisk', 'organisatorisk', 'operativt', 'revisjon'] as const) {
+    spreadSuggested(rings.get(id)!, year, rename);
+  }
+  const dateOf = new Map([...rings.values()].flat().map((e) => [e.id, e.date]));
+  for (const s of series) {
+    s.entries.sort((a, b) => (dateOf.get(a)! < dateOf.get(b)! ? -1 : 1));
+  }
+
   return {
     title: titleFor(sel, 'arshjul'),
     area: sel.area,
@@ -366,6 +391,8 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
     schoolYear: year.name,
     kommune: year.kommune.name,
     asOf: sel.asOf,
+    firstSchoolDay: year.firstSchoolDay,
+    lastSchoolDay: year.lastSchoolDay,
     schools: schoolRefs(sel.schools),
     rings: [...rings].map(([id, entries]) => ({
       id,
@@ -434,4 +461,50 @@ function noSchoolStructures(sel: Selection): Structure[] {
     if (aimed && isRunning(s, sel.asOf)) out.push(s);
   }
   return out;
+}
+
+/**
+ * Suggested dates that land on the same day in one ring — every «En gang i året» without a
+ * better hint lands in the middle of the year — are spread over the nearest free school weeks,
+ * still inside their window: they are suggestions, and fourteen on one Monday help nobody. The
+ * first (in model order) keeps the day; a revision's draft deadline moves with it.
+ */
+function spreadSuggested(
+  entries: ArshjulEntry[],
+  year: SchoolYear,
+  rename: (entry: ArshjulEntry, date: IsoDate) => void,
+): void {
+  const movable = (e: ArshjulEntry) =>
+    e.placement === 'suggested' && e.window !== undefined && e.kind !== 'draft-deadline';
+  const taken = new Set(entries.filter(movable).map((e) => e.date));
+  const seen = new Set<IsoDate>();
+  for (const e of entries.filter(movable)) {
+    if (!seen.has(e.date)) {
+      seen.add(e.date);
+      continue;
+    }
+    const window = e.window!;
+    let target: IsoDate | undefined;
+    for (let k = 1; k <= 26 && target === undefined; k++) {
+      for (const days of [7 * k, -7 * k]) {
+        const start = dayNumber(addDays(e.date, days));
+        const day = days > 0 ? year.nextSchoolDay(start) : year.prevSchoolDay(start);
+        if (day === undefined) continue;
+        const date = isoDate(day);
+        if (date < window.from || date > window.to || taken.has(date)) continue;
+        target = date;
+        break;
+      }
+    }
+    if (target === undefined) continue;
+    const shift = dayNumber(target) - dayNumber(e.date);
+    if (e.kind === 'revision') {
+      const draft = entries.find(
+        (d) => d.kind === 'draft-deadline' && d.revisionId === e.revisionId && d.date < e.date,
+      );
+      if (draft) rename(draft, addDays(draft.date, shift));
+    }
+    rename(e, target);
+    taken.add(target);
+  }
 }
