@@ -179,7 +179,9 @@ function expandSimple(rule: SimpleRule, year: SchoolYear, options: ExpandOptions
         ...res,
         rrule: rule.rrule,
         dtstart,
-        notes: [],
+        notes: res.occurrences.some((o) => o.moved)
+          ? ['Datoer som faller på en fridag er flyttet til neste skoledag.']
+          : [],
       };
     }
   }

@@ -12,6 +12,7 @@ export type MessageCode =
   | 'too-many'
   | 'too-long'
   | 'bad-week'
+  | 'bad-ordinal'
   | 'nonexistent-date'
   | 'bad-time'
   | 'missing-period'
@@ -37,6 +38,8 @@ const nb: Catalog = {
     `«${p.text}»: ${p.count} ganger per ${p.period} er flere enn det er ${p.unit}.`,
   'too-long': (p) => `«${p.text}»: intervallet er for langt (høyst ${p.max}).`,
   'bad-week': (p) => `«${p.text}»: uke ${p.week} finnes ikke (ukene går fra 1 til 52 eller 53).`,
+  'bad-ordinal': (p) =>
+    `«${p.text}»: en måned har bare fire eller fem av hver ukedag; bruk første til femte eller siste (fikk ${p.n}).`,
   'nonexistent-date': (p) => `«${p.text}»: datoen finnes ikke (${p.month} har ${p.days} dager).`,
   'bad-time': (p) => `«${p.text}»: ${p.time} er ikke et klokkeslett.`,
   'missing-period': (p) =>
@@ -62,6 +65,8 @@ const nn: Catalog = {
     `«${p.text}»: ${p.count} gonger per ${p.period} er fleire enn det er ${p.unit}.`,
   'too-long': (p) => `«${p.text}»: intervallet er for langt (høgst ${p.max}).`,
   'bad-week': (p) => `«${p.text}»: veke ${p.week} finst ikkje (vekene går frå 1 til 52 eller 53).`,
+  'bad-ordinal': (p) =>
+    `«${p.text}»: ein månad har berre fire eller fem av kvar vekedag; bruk første til femte eller siste (fekk ${p.n}).`,
   'nonexistent-date': (p) => `«${p.text}»: datoen finst ikkje (${p.month} har ${p.days} dagar).`,
   'bad-time': (p) => `«${p.text}»: ${p.time} er ikkje eit klokkeslett.`,
   'missing-period': (p) =>
@@ -87,6 +92,8 @@ const en: Catalog = {
     `«${p.text}»: ${p.count} times per ${p.period} is more than there are ${p.unit}.`,
   'too-long': (p) => `«${p.text}»: the interval is too long (at most ${p.max}).`,
   'bad-week': (p) => `«${p.text}»: week ${p.week} does not exist (weeks run from 1 to 52 or 53).`,
+  'bad-ordinal': (p) =>
+    `«${p.text}»: a month has only four or five of each weekday; use first to fifth or last (got ${p.n}).`,
   'nonexistent-date': (p) =>
     `«${p.text}»: the date does not exist (${p.month} has ${p.days} days).`,
   'bad-time': (p) => `«${p.text}»: ${p.time} is not a time of day.`,

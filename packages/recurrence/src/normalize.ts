@@ -55,6 +55,12 @@ const NN_TO_NB: Record<string, string> = {
   måndag: 'mandag',
   tysdag: 'tirsdag',
   laurdag: 'lørdag',
+  måndagen: 'mandagen',
+  tysdagen: 'tirsdagen',
+  laurdagen: 'lørdagen',
+  sundag: 'søndag',
+  sundagen: 'søndagen',
+  sundagar: 'søndager',
   måndagar: 'mandager',
   tysdagar: 'tirsdager',
   onsdagar: 'onsdager',
@@ -106,7 +112,7 @@ const NUMBER_WORDS: Record<string, number> = {
   tjue: 20,
 };
 
-const ORDINALS: Record<string, number> = {
+export const ORDINALS: Record<string, number> = {
   annen: 2,
   annet: 2,
   andre: 2,
@@ -157,7 +163,11 @@ export function normalizePhrase(text: string): string {
   // Ordinal dots: "hver 4. uke", "14. oktober".
   s = s.replace(/(\d+)\.(?=\s|$)/g, '$1').replace(/(\d+)\.(?=\p{L})/gu, '$1 ');
   // Number words.
-  s = s.replace(new RegExp(`\\b(en|én|ett|et)\\b(?= ${ONE_BEFORE}\\b)`, 'g'), '1');
+  // (Word edges by hand: `\\b` does not see «é» as a letter.)
+  s = s.replace(
+    new RegExp(`(?<![\\p{L}\\d])(en|én|ett|et)(?= ${ONE_BEFORE}(?![\\p{L}\\d]))`, 'gu'),
+    '1',
+  );
   s = s.replace(/\p{L}+/gu, (w) => (NUMBER_WORDS[w] !== undefined ? String(NUMBER_WORDS[w]) : w));
   return s.replace(/\s+/g, ' ').trim();
 }

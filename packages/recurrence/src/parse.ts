@@ -4,9 +4,9 @@
  * phrase it knows.
  */
 import { daysInMonth, MONTH_NAMES, type Lang, type NamedBreak } from '@arshjul/school-calendar';
-import { normalizePhrase } from './normalize.js';
+import { normalizePhrase, ORDINALS } from './normalize.js';
 import { formatMessage, PERIOD_WORDS, type Message, type MessageCode } from './messages.js';
-import { validateRRule } from './engine/rrule-adapter.js';
+import { formatMonthlyNth, validateRRule } from './engine/rrule-adapter.js';
 import type {
   Action,
   AnchorName,
@@ -374,6 +374,39 @@ const QUALITATIVE: Record<string, QualitativeWord> = {
 
 const LIMITS = { day: 366, week: 104, month: 48, year: 10 } as const;
 
+/** Which weekday of the month: «første», «andre» … «femte», «siste», «nest siste». */
+const NTH_WORDS: Record<string, number> = {
+  ...ORDINALS,
+  første: 1,
+  siste: -1,
+  'nest siste': -2,
+  nestsiste: -2,
+};
+const NTH_RE = `\\d+|${Object.keys(NTH_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')}`;
+// «første i måneden», «tredje hver måned», «siste i hver måned», «første hver 2 måned»
+// (the weekday itself is taken out as a modifier before this is matched).
+const NTH_OF_MONTH = new RegExp(
+  `^(?:den |hver )?(${NTH_RE}) (?:(?:i |av |per )?hver (?:(\\d+) )?måned|(?:i|av|per) måneden?)$`,
+  'u',
+);
+
+/** «Første mandag i måneden» → FREQ=MONTHLY;BYDAY=+1MO, kept as an `rrule` rule. */
+function nthOfMonthRule(
+  text: string,
+  word: string,
+  everyText: string | undefined,
+  weekdays: Weekday[],
+): SimpleRule | Fail {
+  const nth = /^\d+$/.test(word) ? Number(word) : NTH_WORDS[word]!;
+  if (nth === 0 || nth > 5) return fail('bad-ordinal', { text, n: word });
+  const every = everyText === undefined ? 1 : Number(everyText);
+  if (every === 0) return fail('zero-interval', { text });
+  if (every > LIMITS.month) return fail('too-long', { text, max: `${LIMITS.month} måneder` });
+  return { kind: 'rrule', rrule: formatMonthlyNth({ nth, weekdays, every }) };
+}
+
 function countRule(
   text: string,
   min: number,
@@ -455,10 +488,25 @@ function parseCore(core: string, text: string, mods: Mods): SimpleRule | Fail | 
   )
     return { kind: 'school-choice' };
 
+  // An ordinal weekday of the month: "første mandag i måneden", "siste fredag hver måned"
+  if (mods.weekdays && (m = NTH_OF_MONTH.exec(s)))
+    return nthOfMonthRule(text, m[1]!, m[2], mods.weekdays);
+
   // Intervals: "hver uke", "hver 4 uke", "hver 14 dag", "hver 2 år"
   if (
     (m =
       /^hver (?:(\d+) )?(dag|dager|uke|uker|måned|måneder|kvartal|halvår|semester|år|skoleår)$/u.exec(
+        s,
+      ))
+  )
+    return intervalRule(text, m[1] ? Number(m[1]) : 1, m[2]!);
+  // "annenhver tirsdag" (normalised to "hver 2" with the weekday taken out): every second week
+  if (mods.weekdays && (m = /^hver (\d+)$/u.exec(s)))
+    return intervalRule(text, Number(m[1]), 'uke');
+  // "en dag hver 2. uke", "en gang hver tredje uke"
+  if (
+    (m =
+      /^1 (?:dag|gang) hver (?:(\d+) )?(dag|uke|måned|kvartal|halvår|semester|år|skoleår)$/u.exec(
         s,
       ))
   )
@@ -632,6 +680,21 @@ function parseSimple(normalized: string, text: string): Parsed | Fail {
   };
 }
 
+const ORDINAL_RE = Object.keys(ORDINALS).join('|');
+/** «hver 2. eller 3. uke», «hver andre eller tredje uke», «hver 2.–3. uke»: one interval each. */
+const ALT_INTERVALS = new RegExp(
+  `${NB}((?:1 (?:dag|gang) )?hver) (\\d+)\\.?\\s*(?:eller|/|-|til)\\s*(?:hver )?(\\d+|${ORDINAL_RE})\\.? (dag|dager|uke|uker|måned|måneder|år)${NE}`,
+  'gu',
+);
+
+function spellOutAlternatives(s: string): string {
+  return s.replace(
+    ALT_INTERVALS,
+    (_m, pre: string, a: string, b: string, unit: string) =>
+      `${pre} ${a} ${unit} eller ${pre} ${ORDINALS[b] ?? b} ${unit}`,
+  );
+}
+
 const ALT_SPLIT = /\s*\/\s*|\s+eller\s+|\s+og ellers\s+|\s+ellers\s+|\s+alternativt\s+/u;
 
 // ---------------------------------------------------------------------------------------------
@@ -668,6 +731,11 @@ export const KNOWN_PHRASES = [
   'Ca. hver 3. uke',
   'Mandag–torsdag',
   'Revideres en gang i året',
+  'Første mandag i måneden',
+  'Siste fredag i måneden',
+  'Annenhver tirsdag',
+  'Hver 2. eller 3. uke',
+  'Hver mandag og torsdag',
 ];
 
 function levenshtein(a: string, b: string): number {
@@ -728,9 +796,11 @@ export function parseCadence(text: string, options: ParseOptions = {}): ParseRes
   }
 
   // Weekday lists written with a slash are one list, not alternatives.
-  const normalized = normalizePhrase(trimmed).replace(
-    new RegExp(`(${WD_TOKEN})\\s*/\\s*(?=${WD_TOKEN})`, 'gu'),
-    '$1 og ',
+  const normalized = spellOutAlternatives(
+    normalizePhrase(trimmed).replace(
+      new RegExp(`(${WD_TOKEN})\\s*/\\s*(?=${WD_TOKEN})`, 'gu'),
+      '$1 og ',
+    ),
   );
   const whole = parseSimple(normalized, trimmed);
   const parts = normalized.split(ALT_SPLIT).filter(Boolean);

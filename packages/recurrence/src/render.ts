@@ -3,6 +3,7 @@
  * same rule back (round trip, tested over every phrase in the Grorud model).
  */
 import { MONTH_NAMES, WEEKDAY_NAMES, type Lang, type NamedBreak } from '@arshjul/school-calendar';
+import { readMonthlyNth, type MonthlyNth } from './engine/rrule-adapter.js';
 import type {
   Action,
   AnchorName,
@@ -344,16 +345,47 @@ const en: Words = {
 
 const WORDS: Record<Lang, Words> = { nb, nn, en };
 
+/** Three or more weekdays in a row, written «mandag–torsdag». */
+function isRange(days: readonly number[]): boolean {
+  const sorted = [...days].sort((a, b) => a - b);
+  return sorted.length >= 3 && sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
+}
+
 function weekdays(days: readonly Weekday[], lang: Lang): string {
   const names = WEEKDAY_NAMES[lang];
   const sorted = [...days].sort((a, b) => a - b);
-  const consecutive = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
-  if (sorted.length >= 3 && consecutive)
-    return `${names[sorted[0]! - 1]}–${names[sorted[sorted.length - 1]! - 1]}`;
+  if (isRange(sorted)) return `${names[sorted[0]! - 1]}–${names[sorted[sorted.length - 1]! - 1]}`;
   const list = sorted.map((d) => names[d - 1]!);
   return list.length === 1
     ? list[0]!
     : `${list.slice(0, -1).join(', ')} ${WORDS[lang].and} ${list[list.length - 1]}`;
+}
+
+const NTH: Record<Lang, Record<number, string>> = {
+  nb: { 1: 'første', 2: 'andre', 3: 'tredje', 4: 'fjerde', 5: 'femte', [-1]: 'siste' },
+  nn: { 1: 'første', 2: 'andre', 3: 'tredje', 4: 'fjerde', 5: 'femte', [-1]: 'siste' },
+  en: { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last' },
+};
+const NEXT_TO_LAST: Record<Lang, string> = {
+  nb: 'nest siste',
+  nn: 'nest siste',
+  en: 'second to last',
+};
+
+/** Ordinals that are written in words (and read back): 1…5, last and next to last. */
+const hasWords = (p: MonthlyNth) => p.nth >= -2;
+
+const ordinalEn = (n: number) =>
+  `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+
+/** «Første mandag i måneden», «Siste fredag hver 2. måned», «First Monday of the month». */
+function nthOfMonth(p: MonthlyNth, lang: Lang): string {
+  const nth = NTH[lang][p.nth] ?? NEXT_TO_LAST[lang];
+  const days = weekdays(p.weekdays as Weekday[], lang);
+  if (lang === 'en')
+    return `${nth} ${days} of ${p.every === 1 ? 'the month' : `every ${ordinalEn(p.every)} month`}`;
+  if (p.every === 1) return `${nth} ${days} ${lang === 'nn' ? 'i månaden' : 'i måneden'}`;
+  return `${nth} ${days} ${lang === 'nn' ? `kvar ${p.every}. månad` : `hver ${p.every}. måned`}`;
 }
 
 function time(t: TimeOfDay, lang: Lang): string {
@@ -372,15 +404,35 @@ function simple(rule: SimpleRule, lang: Lang, action?: Action): string {
       .join('');
   switch (rule.kind) {
     case 'interval': {
+      const single = rule.weekdays?.length === 1;
+      const list = rule.weekdays && rule.weekdays.length > 1 && !isRange(rule.weekdays);
       if (
-        rule.every === 1 &&
         rule.unit === 'week' &&
-        rule.weekdays?.length === 1 &&
-        rule.since === undefined
+        rule.since === undefined &&
+        (single || (list && rule.every === 1))
       ) {
-        // «Hver tirsdag, kl. 18:00–22:00»
-        const day = WEEKDAY_NAMES[lang][rule.weekdays[0]! - 1]!;
-        const each = lang === 'en' ? `every ${day}` : `${lang === 'nn' ? 'kvar' : 'hver'} ${day}`;
+        // «Hver tirsdag, kl. 18:00–22:00», «Annenhver tirsdag», «Hver 3. tirsdag»,
+        // «Hver mandag og torsdag»
+        const days = weekdays(rule.weekdays as Weekday[], lang);
+        const n = rule.every;
+        const each =
+          lang === 'en'
+            ? n === 1
+              ? `every ${days}`
+              : n === 2
+                ? `every other ${days}`
+                : `every ${ordinalEn(n)} ${days}`
+            : lang === 'nn'
+              ? n === 1
+                ? `kvar ${days}`
+                : n === 2
+                  ? `annankvar ${days}`
+                  : `kvar ${n}. ${days}`
+              : n === 1
+                ? `hver ${days}`
+                : n === 2
+                  ? `annenhver ${days}`
+                  : `hver ${n}. ${days}`;
         return `${rule.approximate ? `${w.approx} ` : ''}${each}${extras({ ...rule, weekdays: undefined })}`;
       }
       const base = w.every(rule.every, rule.unit);
@@ -410,8 +462,10 @@ function simple(rule: SimpleRule, lang: Lang, action?: Action): string {
       return w.qualitative[rule.word]!;
     case 'school-choice':
       return w.schoolChoice;
-    case 'rrule':
-      return `RRULE:${rule.rrule}`;
+    case 'rrule': {
+      const nth = readMonthlyNth(rule.rrule);
+      return nth && hasWords(nth) ? nthOfMonth(nth, lang) : `RRULE:${rule.rrule}`;
+    }
   }
 }
 

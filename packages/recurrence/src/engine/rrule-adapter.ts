@@ -107,6 +107,18 @@ export function validateRRule(text: string): string {
         `BYDAY «${bad}» er ikke en ukedag (MO, TU, WE, TH, FR, SA, SU, evt. med nummer som 2TU)`,
       );
   }
+  const ordinal = byday
+    ?.split(',')
+    .map((d) => /^([+-]?\d+)/.exec(d)?.[1])
+    .find((n) => n !== undefined);
+  if (ordinal !== undefined) {
+    if (freq !== 'MONTHLY' && freq !== 'YEARLY')
+      throw fail(
+        `BYDAY med nummer («${ordinal}») gir bare mening med FREQ=MONTHLY eller YEARLY (RFC 5545)`,
+      );
+    if (freq === 'MONTHLY' && Math.abs(Number(ordinal)) > 5)
+      throw fail(`BYDAY ${ordinal}: en måned har høyst fem av hver ukedag (bruk 1…5 eller -1…-5)`);
+  }
   const until = /(?:^|;)UNTIL=([^;]*)/.exec(body)?.[1];
   if (until !== undefined && !/^\d{8}(T\d{6}Z?)?$/.test(until)) {
     throw fail(`UNTIL «${until}» er ikke en dato på formen ÅÅÅÅMMDD`);
@@ -139,4 +151,47 @@ export function rruleBetween(
 ): IsoDate[] {
   const rule = rrulestr(`RRULE:${rrule}`, { dtstart: toDate(dtstart) });
   return rule.between(toDate(from), toDate(to), true).map(fromDate);
+}
+
+const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/** «The nth weekday(s) of every `every` months»: nth 1…5 from the start, -1…-5 from the end. */
+export interface MonthlyNth {
+  nth: number;
+  /** ISO weekdays, 1 = Monday. */
+  weekdays: number[];
+  every: number;
+}
+
+/**
+ * The RRULE of an ordinal weekday of the month («Første mandag i måneden» →
+ * `FREQ=MONTHLY;BYDAY=+1MO`), in the normalised form `validateRRule` gives.
+ */
+export function formatMonthlyNth(p: MonthlyNth): string {
+  const days = [...new Set(p.weekdays)].sort((a, b) => a - b);
+  const byday = days.map((w) => `${p.nth > 0 ? '+' : ''}${p.nth}${DAY_CODES[w - 1]!}`).join(',');
+  return validateRRule(`FREQ=MONTHLY${p.every > 1 ? `;INTERVAL=${p.every}` : ''};BYDAY=${byday}`);
+}
+
+/**
+ * Reads an RRULE back as an ordinal weekday of the month, when it is exactly one in the form
+ * `formatMonthlyNth` writes (so that words written from it parse back to the same RRULE).
+ */
+export function readMonthlyNth(rrule: string): MonthlyNth | undefined {
+  const m = /^FREQ=MONTHLY(?:;INTERVAL=(\d+))?;BYDAY=([^;]+)$/.exec(rrule);
+  if (!m) return undefined;
+  const days = m[2]!.split(',').map((d) => /^([+-]\d)(MO|TU|WE|TH|FR|SA|SU)$/.exec(d));
+  if (days.some((d) => !d)) return undefined;
+  const nths = new Set(days.map((d) => Number(d![1])));
+  if (nths.size !== 1) return undefined;
+  const parts: MonthlyNth = {
+    nth: [...nths][0]!,
+    weekdays: days.map((d) => DAY_CODES.indexOf(d![2] as (typeof DAY_CODES)[number]) + 1),
+    every: m[1] ? Number(m[1]) : 1,
+  };
+  try {
+    return formatMonthlyNth(parts) === rrule ? parts : undefined;
+  } catch {
+    return undefined;
+  }
 }
