@@ -348,6 +348,31 @@ describe('arshjulToIcs: recurring series', () => {
   });
 });
 
+describe('arshjulToIcs: an ordinal weekday of the month', () => {
+  it('writes «Første mandag i måneden» as a monthly RRULE with BYDAY=1MO that gives the same dates', () => {
+    const a = buildArshjul(setCadence('T4.1', 'Første mandag i måneden'), {
+      area: 'omrade-ammerud',
+      year: oslo2025,
+    });
+    const { events } = parse(arshjulToIcs(a));
+    const recurring = events.filter((e) => inSeries(e.uid, 'T4.1') && e.rrule);
+    expect(recurring).toHaveLength(1);
+    expect(recurring[0]!.rrule).toMatch(/^FREQ=MONTHLY;BYDAY=1MO;/);
+    expect(outlookSafeRule('FREQ=MONTHLY;BYDAY=+1MO')).toEqual(['FREQ=MONTHLY', 'BYDAY=1MO']);
+    const dates = events
+      .filter((e) => inSeries(e.uid, 'T4.1'))
+      .flatMap((e) => e.occurrences.map(isoOf))
+      .sort();
+    expect(dates).toEqual(
+      a.rings
+        .flatMap((r) => r.entries)
+        .filter((e) => e.series === 'T4.1')
+        .map((e) => e.date)
+        .sort(),
+    );
+  });
+});
+
 describe('arshjulToIcs: UIDs', () => {
   it('scopes UIDs by area and keeps the school year in series UIDs', () => {
     const uids = parse(ammerudIcs).events.map((e) => e.uid);

@@ -366,7 +366,8 @@ export function outlookSafeRule(rrule: string): string[] | null {
     `FREQ=${freq}`,
     ...[...parts]
       .filter(([k]) => k !== 'FREQ' && k !== 'UNTIL' && k !== 'COUNT')
-      .map(([k, v]) => `${k}=${v}`),
+      // «+1MO» is «1MO» (RFC 5545); the plain form is the one every client reads.
+      .map(([k, v]) => `${k}=${k === 'BYDAY' ? v.replace(/\+(\d)/g, '$1') : v}`),
   ];
 }
 

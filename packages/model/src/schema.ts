@@ -41,6 +41,23 @@ const periodFields = {
   to: isoDateSchema.optional().describe('Last day (inclusive); open when left out'),
 };
 
+/**
+ * Where an adopted item came from (issue 5: transfer). Written by `@arshjul/transfer` when a
+ * district adapts another district's model; `changed` says whether it differs locally from the
+ * source item as mapped (roles, terms, schools), e.g. a local rhythm or text.
+ */
+export const originSchema = z
+  .object({
+    model: idSchema.describe('Id of the source model, e.g. «grorudmodellen»'),
+    version: z.string().min(1).describe('Version of the source model, e.g. its school year «2025-26»'),
+    id: z.string().min(1).describe('The item id in the source model'),
+    changed: z.boolean().default(false).describe('Changed locally since it was adopted'),
+  })
+  .strict()
+  .describe('Provenance of an adopted item');
+
+const origin = originSchema.optional();
+
 // ---------------------------------------------------------------------------------------------
 // Organisation
 
@@ -200,6 +217,7 @@ export const roleSchema = z
     perSchool: z.boolean().optional().describe('One holder per school (e.g. rektor)'),
     assignments: z.array(assignmentSchema).default([]),
     aliases,
+    origin,
     notes,
   })
   .strict();
@@ -336,6 +354,7 @@ export const structureSchema = z
     documents: z.array(idSchema).default([]).describe('Linked documents'),
     agenda: z.array(agendaRowSchema).default([]).describe('Agenda template for a meeting'),
     source: z.string().optional(),
+    origin,
     notes,
   })
   .strict();
@@ -373,6 +392,7 @@ export const documentSchema = z
         'The document itself holds personal data (e.g. a contact list); only its description is in the model',
       ),
     source: z.string().optional(),
+    origin,
     notes,
   })
   .strict();
@@ -477,6 +497,51 @@ export const glossaryEntrySchema = z
   .strict();
 
 // ---------------------------------------------------------------------------------------------
+// Upstream: the model this one was adapted from
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const upstreamConflictSchema = z
+  .object({
+    kind: z.enum(['structure', 'document', 'role']),
+    id: z.string().min(1).describe('The local item id'),
+    sourceId: z.string().min(1),
+    field: z.string().min(1),
+    base: z.unknown().describe('The value as adopted (mapped to local names)'),
+    ours: z.unknown().describe('The local value'),
+    theirs: z.unknown().describe("The source's new value (mapped to local names)"),
+  })
+  .strict();
+
+export const upstreamSchema = z
+  .object({
+    model: z
+      .object({ id: idSchema, name: z.string().min(1), district: z.string().min(1) })
+      .strict()
+      .describe('The source model'),
+    version: z.string().min(1).describe('The source version the local items are based on'),
+    adoptedOn: isoDateSchema,
+    updatedOn: isoDateSchema.optional(),
+    mapping: jsonObject.describe('The mapping the model was adapted with (see docs/mapping.md)'),
+    base: z
+      .object({
+        structures: z.array(jsonObject).default([]),
+        documents: z.array(jsonObject).default([]),
+        roles: z.array(jsonObject).default([]),
+      })
+      .strict()
+      .describe(
+        'The adopted source items as they were in that version (without personal data): the base of a three-way merge',
+      ),
+    conflicts: z
+      .array(upstreamConflictSchema)
+      .default([])
+      .describe('Source changes that met a local change and wait for a decision'),
+  })
+  .strict()
+  .describe('The model this one was adapted from, for taking its yearly updates');
+
+// ---------------------------------------------------------------------------------------------
 // The model
 
 export const modelSchema = z
@@ -516,6 +581,7 @@ export const modelSchema = z
       )
       .default([])
       .describe('What changed between versions of the model, newest last'),
+    upstream: upstreamSchema.optional(),
     notes,
   })
   .strict();
@@ -546,3 +612,6 @@ export type Routine = z.output<typeof routineSchema>;
 export type RoutineStep = z.output<typeof routineStepSchema>;
 export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;
 export type ChangeLogEntry = Model['changeLog'][number];
+export type Origin = z.output<typeof originSchema>;
+export type Upstream = z.output<typeof upstreamSchema>;
+export type UpstreamConflict = z.output<typeof upstreamConflictSchema>;
