@@ -49,7 +49,10 @@ const periodFields = {
 export const originSchema = z
   .object({
     model: idSchema.describe('Id of the source model, e.g. «grorudmodellen»'),
-    version: z.string().min(1).describe('Version of the source model, e.g. its school year «2025-26»'),
+    version: z
+      .string()
+      .min(1)
+      .describe('Version of the source model, e.g. its school year «2025-26»'),
     id: z.string().min(1).describe('The item id in the source model'),
     changed: z.boolean().default(false).describe('Changed locally since it was adopted'),
   })
