@@ -6,6 +6,7 @@ import {
   diffValues,
   formatChange,
   formatValue,
+  formatValues,
   type EntityChange,
 } from './diff.js';
 
@@ -389,5 +390,18 @@ describe('changeLogEntry', () => {
     expect(() => changeLogEntry([], { date: '2026-06-31', summary: 'x' })).toThrow(
       'Datoen 2026-06-31 finnes ikke',
     );
+  });
+});
+
+describe('formatValues', () => {
+  it('shows two long texts that begin alike from near where they differ', () => {
+    const before =
+      'Løpende avklaringer mellom bydel og skole flyttes fra prosjektledelsen til SaLTo-møter.';
+    const after = `${before} Møtene har fast dagsorden.`;
+    const text = formatValues(before, after);
+    expect(text).toMatch(
+      /^«…[^»]*SaLTo-møter\.» → «…[^»]*SaLTo-møter\. Møtene har fast dagsorden\.»$/,
+    );
+    expect(formatValues('kort', 'lang')).toBe('«kort» → «lang»');
   });
 });

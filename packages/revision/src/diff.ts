@@ -195,6 +195,27 @@ function truncate(s: string, max = MAX_VALUE): string {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
+/**
+ * Before → after. Two long texts that begin alike are shown from a little before where they
+ * differ («…sendes til rektorene»), so the change is visible and not cut off.
+ */
+export function formatValues(before: unknown, after: unknown, lang: Lang = 'nb'): string {
+  if (typeof before === 'string' && typeof after === 'string') {
+    const a = before.replace(/\s+/g, ' ').trim();
+    const b = after.replace(/\s+/g, ' ').trim();
+    if (a.length > MAX_VALUE || b.length > MAX_VALUE) {
+      let i = 0;
+      while (i < a.length && i < b.length && a[i] === b[i]) i++;
+      const from = Math.max(0, a.lastIndexOf(' ', Math.max(0, i - 12)));
+      if (from > 0) {
+        const cut = (t: string) => `«…${truncate(t.slice(from).trimStart(), MAX_VALUE - 1)}»`;
+        return `${cut(a)} → ${cut(b)}`;
+      }
+    }
+  }
+  return `${formatValue(before, lang)} → ${formatValue(after, lang)}`;
+}
+
 /** A value shown short: strings in «», other values as JSON, long ones cut with «…». */
 export function formatValue(value: unknown, lang: Lang = 'nb'): string {
   if (value === undefined || value === null) return revisionMessage('value.none', {}, lang);
@@ -232,7 +253,7 @@ export function formatChange(
   if (change.kind === 'added') return revisionMessage('change.added', base, lang);
   if (change.kind === 'removed') return revisionMessage('change.removed', base, lang);
   const shown = change.fields.slice(0, MAX_FIELDS).map((f) => {
-    const values = `${formatValue(f.before, lang)} → ${formatValue(f.after, lang)}`;
+    const values = formatValues(f.before, f.after, lang);
     return f.path ? `${f.path} ${values}` : values;
   });
   const rest = change.fields.length - shown.length;
