@@ -47,6 +47,8 @@ const NAMED: readonly [z.ZodType, string][] = [
   [m.routineSchema, 'Routine'],
   [m.routineStepSchema, 'RoutineStep'],
   [m.glossaryEntrySchema, 'GlossaryEntry'],
+  [m.originSchema, 'Origin'],
+  [m.upstreamSchema, 'Upstream'],
 ];
 
 /** zod's global metadata (descriptions, x-personal-data) plus an id for the named entities. */
