@@ -10,6 +10,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isArshjulError, type ArshjulError } from '@arshjul/school-calendar';
 import { buildCommand, BUILD_HELP } from './build.js';
+import { adaptCommand, stripCommand, updateCommand } from './transfer.js';
 import { calendarCommand } from './calendar.js';
 import { cadenceCommand } from './cadence.js';
 import { diffCommand, revisionsCommand, validateCommand } from './model.js';
@@ -30,7 +31,11 @@ Bruk:
   arshjul validate <modell.json> [--json] [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD]
   arshjul revisions <modell.json> [--year 2025-26] [--date ÅÅÅÅ-MM-DD] [--lang …] [--json]
   arshjul diff <gammel.json> <ny.json> [--lang nb|nn|en] [--json]
-  ${BUILD_HELP.split('\n').slice(0, 3).join('\n  ')}
+  ${BUILD_HELP.split('\n').slice(0, 4).join('\n  ')}
+  arshjul adapt <kilde.json> --mapping <kartlegging.json> --out <modell.json> [--json]
+  arshjul adapt <kilde.json> --starter <kartlegging.json>
+  arshjul update <tilpasset.json> --from <ny-kilde.json> --out <oppdatert.json> [--json]
+  arshjul strip <modell.json> --out <fil.json> [--json]
 
 Felles valg:
   --data fil.json    legg til eller rett en kommunes skolerute (kan gjentas)
@@ -45,8 +50,9 @@ Eksempler:
   arshjul revisions examples/grorud/grorudmodellen.json --year 2025-26 --date 2026-03-01
   arshjul build examples/grorud/grorudmodellen.json --area all --year 2025-26 --out out
 
-Avslutningskoder: 0 ferdig, 1 rytmen ble ikke forstått eller modellen er ugyldig,
-2 feil i bruk eller fila kan ikke leses eller skrives.`;
+Avslutningskoder: 0 ferdig; 1 rytmen ble ikke forstått, modellen eller kartleggingen er ugyldig,
+konflikter gjenstår (update) eller personopplysninger er igjen (strip); 2 feil i bruk eller fila
+kan ikke leses eller skrives.`;
 
 /** node:util's parseArgs speaks English; the CLI speaks Norwegian. */
 function translateArgError(message: string): string {
@@ -76,8 +82,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'revisions') return await revisionsCommand(rest, io);
     if (command === 'diff') return await diffCommand(rest, io);
     if (command === 'build') return await buildCommand(rest, io);
+    if (command === 'adapt') return await adaptCommand(rest, io);
+    if (command === 'update') return await updateCommand(rest, io);
+    if (command === 'strip') return await stripCommand(rest, io);
     throw new UsageError(
-      `Ukjent kommando «${command}». Kommandoer: calendar, cadence, validate, revisions, diff, build.`,
+      `Ukjent kommando «${command}». Kommandoer: calendar, cadence, validate, revisions, diff, build, adapt, update, strip.`,
     );
   } catch (e) {
     if (isArshjulError(e)) {

@@ -536,6 +536,17 @@ export const upstreamSchema = z
       .describe(
         'The adopted source items as they were in that version (without personal data): the base of a three-way merge',
       ),
+    known: z
+      .object({
+        structures: z.array(z.string()).default([]),
+        documents: z.array(z.string()).default([]),
+        roles: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({ structures: [], documents: [], roles: [] })
+      .describe(
+        'Every item id of that source version, adopted or not: an update offers only what is new',
+      ),
     conflicts: z
       .array(upstreamConflictSchema)
       .default([])

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadModelText, validateModel, type Model, type Structure } from '@arshjul/model';
+import { loadGrorud } from '../test-fixtures/grorud.js';
+import { GRORUD_NEXT_FILE, NORDRE_LIA_MAPPING } from '../test-fixtures/nordre-lia.js';
+import { adaptModel } from './adapt.js';
+import { mappingSchema } from './mapping.js';
+import { resolveConflict, TransferError, updateFromSource } from './merge.js';
+
+const grorud = loadGrorud();
+const next = loadModelText(readFileSync(GRORUD_NEXT_FILE, 'utf8'), { asOf: '2026-08-01' }).model!;
+const { model: adapted } = adaptModel(grorud, mappingSchema.parse(NORDRE_LIA_MAPPING), {
+  today: '2025-06-10',
+});
+const { model: merged, report } = updateFromSource(adapted, next, { today: '2026-06-01' });
+const structure = (m: Model, id: string): Structure => m.structures.find((s) => s.id === id)!;
+
+/** The adapted model with its JSON edited, loaded again (as a user's edit would be). */
+function edited(model: Model, edit: (m: Model) => void): Model {
+  const copy = structuredClone(model);
+  edit(copy);
+  const result = loadModelText(JSON.stringify(copy), { asOf: '2025-08-01' });
+  if (!result.model) throw new Error(JSON.stringify(result.errors.slice(0, 2)));
+  return result.model;
+}
+
+describe('updateFromSource: Grorud 2026-27 into Nordre Lia', () => {
+  it('applies a source change where nothing local was in the way (T1.2 description)', () => {
+    expect(report.applied).toEqual([
+      { kind: 'structure', id: 'T1.2', sourceId: 'T1.2', field: 'description' },
+    ]);
+    expect(structure(merged, 'T1.2').description).toContain('Møtene har fast dagsorden');
+    expect(structure(adapted, 'T1.2').description).not.toContain('Møtene har fast dagsorden');
+  });
+
+  it('keeps local changes the source did not touch (T4.7 rhythm, T6.7 name)', () => {
+    expect(report.kept.map((c) => `${c.id}:${c.field}`).sort()).toEqual([
+      'T4.7:cadence',
+      'T6.7:name',
+    ]);
+    expect(structure(merged, 'T4.7').cadence.text).toBe('Tre ganger i halvåret');
+    expect(structure(merged, 'T6.7').name).toBe('Foreldretreff for hele bydelen');
+  });
+
+  it('reports a conflict where both changed the same field, and keeps the local value meanwhile', () => {
+    expect(report.conflicts).toHaveLength(1);
+    const [c] = report.conflicts;
+    expect(c).toMatchObject({ kind: 'structure', id: 'T4.1', sourceId: 'T4.1', field: 'cadence' });
+    expect((c!.base as { text: string }).text).toBe('Hver fjerde uke');
+    expect((c!.ours as { text: string }).text).toBe('Cirka hver sjette uke');
+    expect((c!.theirs as { text: string }).text).toBe('Hver tredje uke');
+    expect(structure(merged, 'T4.1').cadence.text).toBe('Cirka hver sjette uke');
+    expect(merged.upstream!.conflicts).toEqual(report.conflicts);
+  });
+
+  it('adopts a new shared structure (T5.8) with its provenance, and offers nothing old as new', () => {
+    expect(report.added).toEqual([{ kind: 'structure', id: 'T5.8', sourceId: 'T5.8', field: '*' }]);
+    expect(structure(merged, 'T5.8').origin).toEqual({
+      model: 'grorudmodellen',
+      version: '2026-27',
+      id: 'T5.8',
+      changed: false,
+    });
+    expect(report.notAdopted).toEqual([]);
+    expect(report.removed).toEqual([]);
+  });
+
+  it('moves every adopted item to the new version and marks which differ locally', () => {
+    const changed = merged.structures
+      .filter((s) => s.origin?.changed)
+      .map((s) => s.id)
+      .sort();
+    expect(changed).toEqual(['T4.1', 'T4.7', 'T6.7']);
+    for (const s of merged.structures) expect(s.origin?.version, s.id).toBe('2026-27');
+    expect(merged.upstream).toMatchObject({ version: '2026-27', updatedOn: '2026-06-01' });
+    expect(merged.upstream!.known.structures).toContain('T5.8');
+  });
+
+  it('gives a valid model', () => {
+    const result = validateModel(JSON.parse(JSON.stringify(merged)) as unknown, {
+      asOf: '2026-08-01',
+    });
+    expect(result.errors).toEqual([]);
+  });
+
+  it('keeps a pending conflict pending when the same version is taken again, and changes nothing else', () => {
+    const again = updateFromSource(merged, next, { today: '2026-06-02' });
+    expect(again.report.applied).toEqual([]);
+    expect(again.report.added).toEqual([]);
+    expect(again.report.conflicts.map((c) => `${c.id}:${c.field}`)).toEqual(['T4.1:cadence']);
+    expect(again.model.structures).toEqual(merged.structures);
+  });
+
+  it('resolves a conflict either way', () => {
+    const conflict = merged.upstream!.conflicts[0]!;
+    const theirs = resolveConflict(merged, conflict, 'theirs');
+    expect(structure(theirs, 'T4.1').cadence.text).toBe('Hver tredje uke');
+    expect(theirs.upstream!.conflicts).toEqual([]);
+    const ours = resolveConflict(merged, conflict, 'ours');
+    expect(structure(ours, 'T4.1').cadence.text).toBe('Cirka hver sjette uke');
+    expect(ours.upstream!.conflicts).toEqual([]);
+    expect(updateFromSource(ours, next, { today: '2026-06-02' }).report.conflicts).toEqual([]);
+  });
+
+  it('never loses a local change: every field that differs locally is kept or listed', () => {
+    const local = edited(adapted, (m) => {
+      for (const s of m.structures) s.description = `${s.description ?? ''} (lokal tekst)`;
+    });
+    const result = updateFromSource(local, next, { today: '2026-06-01' });
+    for (const s of local.structures) {
+      const after = structure(result.model, s.id);
+      const listed = result.report.conflicts.some(
+        (c) => c.id === s.id && c.field === 'description',
+      );
+      expect(after.description === s.description || listed, s.id).toBe(true);
+    }
+    expect(result.report.conflicts.map((c) => `${c.id}:${c.field}`)).toContain('T1.2:description');
+  });
+});
+
+describe('updateFromSource: removed and dropped items', () => {
+  it('removes what the source removed when it is unchanged here, and lists it when changed here', () => {
+    const without = edited(next, (m) => {
+      m.structures = m.structures.filter((s) => s.id !== 'T4.4' && s.id !== 'T6.7');
+    });
+    const { model, report } = updateFromSource(adapted, without, { today: '2026-06-01' });
+    expect(report.removed.map((c) => c.id)).toEqual(['T4.4']);
+    expect(model.structures.some((s) => s.id === 'T4.4')).toBe(false);
+    // T6.7 has a local name: kept, and listed for a decision.
+    expect(report.conflicts.some((c) => c.id === 'T6.7' && c.field === '*')).toBe(true);
+    expect(structure(model, 'T6.7').name).toBe('Foreldretreff for hele bydelen');
+  });
+
+  it('does not offer again a structure the district dropped after adopting it', () => {
+    const dropped = edited(adapted, (m) => {
+      m.structures = m.structures.filter((s) => s.id !== 'T3.1');
+    });
+    const { model, report } = updateFromSource(dropped, next, { today: '2026-06-01' });
+    expect(model.structures.some((s) => s.id === 'T3.1')).toBe(false);
+    expect(report.added.map((c) => c.id)).toEqual(['T5.8']);
+  });
+});
+
+describe('updateFromSource: bad input', () => {
+  it('refuses an update from another source model', () => {
+    const other = { ...next, id: 'alnamodellen', name: 'Alnamodellen' } as Model;
+    expect(() => updateFromSource(adapted, other, { today: '2026-06-01' })).toThrow(TransferError);
+    try {
+      updateFromSource(adapted, other, { today: '2026-06-01' });
+    } catch (e) {
+      expect((e as TransferError).code).toBe('different-source');
+      expect((e as Error).message).toContain('tilpasset fra «Grorudmodellen» (grorudmodellen)');
+    }
+  });
+
+  it('refuses a model that was not adapted from another', () => {
+    expect(() => updateFromSource(grorud, next, { today: '2026-06-01' })).toThrow(
+      /ikke tilpasset fra en annen modell/,
+    );
+  });
+});
