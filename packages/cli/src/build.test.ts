@@ -79,6 +79,41 @@ describe('arshjul build', { timeout: 120_000 }, () => {
     });
   });
 
+  it('builds a district without school areas (Nordre Lia, adapted from Grorud) with --area all', async () => {
+    const r = await cli([
+      'build',
+      join(REPO_ROOT, 'examples/nordre-lia/nordre-lia-modellen.json'),
+      '--area',
+      'all',
+      '--year',
+      '2025-26',
+      '--out',
+      'nl',
+      '--formats',
+      'ics,html',
+    ]);
+    expect(r.code).toBe(0);
+    expect([...r.written.keys()]).toEqual([
+      'nl/arshjul-bydel-nordre-lia-2025-26.ics',
+      'nl/plan-bydel-nordre-lia-2025-26.html',
+    ]);
+    const html = text(r.written.get('nl/plan-bydel-nordre-lia-2025-26.html'));
+    expect(html).toContain('Implementeringsplan for Bydel Nordre Lia 2025–26');
+    expect(html).toContain('Innsatsteam på hver skole');
+    expect(text(r.written.get('nl/arshjul-bydel-nordre-lia-2025-26.ics'))).toContain(
+      'SUMMARY:Innsatsteam på hver skole',
+    );
+    const area = await cli([
+      'build',
+      join(REPO_ROOT, 'examples/nordre-lia/nordre-lia-modellen.json'),
+      '--area',
+      'omrade-ammerud',
+      '--out',
+      'x',
+    ]);
+    expect(area.err).toContain('Den har ingen områder; bruk «--area all».');
+  });
+
   it('writes a calendar per role on request', async () => {
     const r = await cli([
       'build',
