@@ -20,4 +20,5 @@ export {
 } from './lint.js';
 export { formatIssue } from './messages.js';
 export { nearest } from './suggest.js';
+export { schemaIssues, type RawIssue } from './schema-issues.js';
 export { formatPath } from './paths.js';

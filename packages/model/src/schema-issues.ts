@@ -6,6 +6,7 @@
  */
 import { CADENCE_ISSUE, parseCadence, validateRRule } from '@arshjul/recurrence';
 import { isValidIsoDate, type Lang } from '@arshjul/school-calendar';
+import type { z } from 'zod';
 import type { Issue } from './issues.js';
 import {
   describeValue,
@@ -48,14 +49,29 @@ const CADENCE_HINT: Record<Lang, string> = {
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Maps zod's issues for a value (the file as parsed) to issues with paths and messages. */
-export function schemaIssues(issues: readonly RawIssue[], input: unknown, lang: Lang): Issue[] {
+/**
+ * Maps zod's issues for a value (the file as parsed) to issues with paths and messages. `schema`
+ * is the one the value was checked against (the model's by default; the transfer mapping uses it
+ * too), for suggesting the nearest known field.
+ */
+export function schemaIssues(
+  issues: readonly RawIssue[],
+  input: unknown,
+  lang: Lang,
+  schema: z.ZodType = modelSchema,
+): Issue[] {
   const out: Issue[] = [];
-  for (const issue of issues) out.push(...mapIssue(issue, [], input, lang));
+  for (const issue of issues) out.push(...mapIssue(issue, [], input, lang, schema));
   return out;
 }
 
-function mapIssue(iss: RawIssue, prefix: PropertyKey[], input: unknown, lang: Lang): Issue[] {
+function mapIssue(
+  iss: RawIssue,
+  prefix: PropertyKey[],
+  input: unknown,
+  lang: Lang,
+  schema: z.ZodType,
+): Issue[] {
   const path = [...prefix, ...(iss.path ?? [])];
   const where = formatPath(path);
   const at = valueAt(input, path);
@@ -89,7 +105,7 @@ function mapIssue(iss: RawIssue, prefix: PropertyKey[], input: unknown, lang: La
     }
 
     case 'unrecognized_keys': {
-      const known = knownKeysAt(modelSchema, path, input);
+      const known = knownKeysAt(schema, path, input);
       return (iss.keys ?? []).map((key) =>
         err('schema.unknown-key', { key: short(key, 40), suggestion: nearest(key, known) }),
       );
@@ -151,7 +167,7 @@ function mapIssue(iss: RawIssue, prefix: PropertyKey[], input: unknown, lang: La
       if (iss.discriminator !== undefined || iss.note === 'No matching discriminator') {
         return [notAllowed(iss.options ?? [])];
       }
-      return unionIssues(iss, path, input, lang, where, missing, at.value);
+      return unionIssues(iss, path, input, lang, where, missing, at.value, schema);
     }
 
     default:
@@ -176,12 +192,13 @@ function unionIssues(
   where: string,
   missing: boolean,
   value: unknown,
+  schema: z.ZodType,
 ): Issue[] {
   const branches = iss.errors ?? [];
   const fitting = branches.filter((b) => b.length > 0 && !isTypeMismatch(b));
   if (fitting.length > 0) {
     const best = [...fitting].sort((a, b) => a.length - b.length)[0]!;
-    return best.flatMap((i) => mapIssue(i, path, input, lang));
+    return best.flatMap((i) => mapIssue(i, path, input, lang, schema));
   }
   const expected = [
     ...new Set(

@@ -176,11 +176,12 @@ describe('checkMapping', () => {
     const result = checkMapping(grorud, m);
     expect(result.mapping).toBeUndefined();
     const byPath = Object.fromEntries(result.issues.map((i) => [i.path, i.message]));
+    // The same messages as for a model file (@arshjul/model's schemaIssues).
     expect(byPath).toMatchObject({
-      schools: 'mangler',
-      distrct: 'ukjent felt «distrct» — mente du «district»?',
+      schools: 'mangler (skal være en liste)',
+      '': 'ukjent felt «distrct» — mente du «district»?',
       'district.id':
-        '«bydel nordre lia» er ikke en gyldig id (bruk bokstaver, tall, «.», «_» og «-»)',
+        '«bydel nordre lia» er ikke en gyldig id (bruk bokstaver, tall, «.», «_» og «-», og begynn med en bokstav eller et tall)',
     });
     expect(result.issues.find((i) => i.path === 'areas')?.message).toContain('«ingen»');
     expect(checkMapping(grorud, 'ikke en kartlegging').issues[0]).toMatchObject({

@@ -4,7 +4,14 @@
  * structures that exist there, a local role given to only one source role, schools in areas
  * that exist, and so on. Every problem at once; never throws.
  */
-import { formatPath, nearest, type Issue, type Model } from '@arshjul/model';
+import {
+  formatPath,
+  nearest,
+  schemaIssues,
+  type Issue,
+  type Model,
+  type RawIssue,
+} from '@arshjul/model';
 import type { Lang } from '@arshjul/school-calendar';
 import { mappingSchema, type Mapping } from './mapping.js';
 
@@ -29,39 +36,6 @@ const MESSAGES = {
     nb: (p) => `Kartleggingen skal være et JSON-objekt ({ … }), men er ${p.received}.`,
     nn: (p) => `Kartlegginga skal vere eit JSON-objekt ({ … }), men er ${p.received}.`,
     en: (p) => `The mapping must be a JSON object ({ … }), but is ${p.received}.`,
-  },
-  'schema.missing': {
-    nb: () => 'mangler',
-    nn: () => 'manglar',
-    en: () => 'is missing',
-  },
-  'schema.invalid-type': {
-    nb: (p) => `skal være ${p.expected}, men er ${p.received}`,
-    nn: (p) => `skal vere ${p.expected}, men er ${p.received}`,
-    en: (p) => `must be ${p.expected}, but is ${p.received}`,
-  },
-  'schema.unknown-key': {
-    nb: (p) => `ukjent felt ${q(p.key)}${dym.nb(p)}`,
-    nn: (p) => `ukjent felt ${q(p.key)}${dym.nn(p)}`,
-    en: (p) => `unknown field ${q(p.key)}${dym.en(p)}`,
-  },
-  'schema.invalid-value': {
-    nb: (p) =>
-      `${p.value !== undefined ? q(p.value) : 'verdien'} er ikke tillatt; bruk ${p.allowed}${dym.nb(p)}`,
-    nn: (p) =>
-      `${p.value !== undefined ? q(p.value) : 'verdien'} er ikkje tillaten; bruk ${p.allowed}${dym.nn(p)}`,
-    en: (p) =>
-      `${p.value !== undefined ? q(p.value) : 'the value'} is not allowed; use ${p.allowed}${dym.en(p)}`,
-  },
-  'schema.invalid-id': {
-    nb: (p) => `${q(p.value)} er ikke en gyldig id (bruk bokstaver, tall, «.», «_» og «-»)`,
-    nn: (p) => `${q(p.value)} er ikkje ein gyldig id (bruk bokstavar, tal, «.», «_» og «-»)`,
-    en: (p) => `${q(p.value)} is not a valid id (use letters, digits, «.», «_» and «-»)`,
-  },
-  'schema.empty': {
-    nb: () => 'kan ikke være tom',
-    nn: () => 'kan ikkje vere tom',
-    en: () => 'must not be empty',
   },
   'schema.invalid': {
     nb: (p) => `er ikke gyldig: ${p.detail}`,
@@ -196,68 +170,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
-  let cur = root;
-  for (const seg of path) {
-    if (Array.isArray(cur) && typeof seg === 'number' && seg < cur.length) cur = cur[seg];
-    else if (isObject(cur) && typeof seg === 'string' && seg in cur) cur = cur[seg];
-    else return { found: false, value: undefined };
-  }
-  return { found: true, value: cur };
-}
-
-interface Def {
-  type?: string;
-  shape?: Record<string, unknown>;
-  innerType?: unknown;
-  element?: unknown;
-  valueType?: unknown;
-  options?: unknown[];
-  in?: unknown;
-}
-const defOf = (s: unknown): Def => (s as { _zod?: { def?: Def } })?._zod?.def ?? {};
-
-/** The field names the mapping schema knows at a path (for «did you mean»). */
-function knownKeys(path: readonly PropertyKey[]): string[] {
-  const unwrap = (s: unknown, depth = 0): unknown => {
-    const d = defOf(s);
-    if (depth > 10) return s;
-    if (['optional', 'nullable', 'default', 'prefault', 'readonly'].includes(d.type ?? ''))
-      return unwrap(d.innerType, depth + 1);
-    if (d.type === 'pipe') return unwrap(d.in, depth + 1);
-    if (d.type === 'union') {
-      const obj = (d.options ?? []).map((o) => unwrap(o)).find((o) => defOf(o).type === 'object');
-      return obj ?? s;
-    }
-    return s;
-  };
-  let cur: unknown = unwrap(mappingSchema);
-  for (const seg of path) {
-    const d = defOf(cur);
-    if (d.type === 'object' && typeof seg === 'string') cur = d.shape?.[seg];
-    else if (d.type === 'array' && typeof seg === 'number') cur = d.element;
-    else if (d.type === 'record') cur = d.valueType;
-    else return [];
-    cur = unwrap(cur);
-  }
-  const d = defOf(cur);
-  return d.type === 'object' ? Object.keys(d.shape ?? {}) : [];
-}
-
-interface RawIssue {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  expected?: string;
-  keys?: string[];
-  values?: unknown[];
-  origin?: string;
-  minimum?: number | bigint;
-  pattern?: string;
-  format?: string;
-  errors?: RawIssue[][];
-}
-
 /**
  * Checks a mapping (any parsed JSON value) against the source model it is meant for. Errors
  * make the mapping unusable; warnings say what will happen by default.
@@ -287,7 +199,9 @@ export function checkMapping(source: Model, input: unknown, lang: Lang = 'nb'): 
     }
     const parsed = mappingSchema.safeParse(input);
     if (!parsed.success) {
-      for (const iss of parsed.error.issues as unknown as RawIssue[]) zodIssue(iss, [], input);
+      issues.push(
+        ...schemaIssues(parsed.error.issues as unknown as RawIssue[], input, lang, mappingSchema),
+      );
       return { issues };
     }
     const mapping = parsed.data;
@@ -296,60 +210,6 @@ export function checkMapping(source: Model, input: unknown, lang: Lang = 'nb'): 
   } catch (e) {
     err([], 'schema.invalid', { detail: e instanceof Error ? e.message : String(e) });
     return { issues };
-  }
-
-  function zodIssue(iss: RawIssue, prefix: PropertyKey[], root: unknown): void {
-    const path = [...prefix, ...iss.path];
-    const at = valueAt(root, path);
-    const missing = !at.found || at.value === undefined;
-    switch (iss.code) {
-      case 'invalid_type':
-        if (missing) return err(path, 'schema.missing');
-        return err(path, 'schema.invalid-type', {
-          expected: typeWord(iss.expected, lang),
-          received: describe(at.value, lang),
-        });
-      case 'unrecognized_keys': {
-        const known = knownKeys(path);
-        for (const key of iss.keys ?? []) {
-          err([...path, key], 'schema.unknown-key', { key, suggestion: nearest(key, known) });
-        }
-        return;
-      }
-      case 'invalid_value': {
-        const values = (iss.values ?? []).map(String);
-        if (missing) return err(path, 'schema.missing');
-        return err(path, 'schema.invalid-value', {
-          value:
-            typeof at.value === 'string' || typeof at.value === 'number'
-              ? String(at.value)
-              : undefined,
-          allowed: values.map(q).join(', '),
-          suggestion: typeof at.value === 'string' ? nearest(at.value, values) : undefined,
-        });
-      }
-      case 'invalid_format':
-        if (String(iss.pattern ?? '').includes('A-Za-z0-9ÆØÅæøå'))
-          return err(path, 'schema.invalid-id', { value: String(at.value) });
-        return err(path, 'schema.invalid', { detail: iss.message });
-      case 'too_small':
-        if (iss.origin === 'string' || iss.origin === 'array') return err(path, 'schema.empty');
-        return err(path, 'schema.invalid', { detail: iss.message });
-      case 'invalid_union': {
-        const branches = (iss.errors ?? []).filter(
-          (b) => !(b.length === 1 && b[0]!.code === 'invalid_type' && b[0]!.path.length === 0),
-        );
-        if (branches.length > 0) {
-          const best = [...branches].sort((a, b) => a.length - b.length)[0]!;
-          for (const i of best) zodIssue(i, path, root);
-          return;
-        }
-        if (missing) return err(path, 'schema.missing');
-        return err(path, 'schema.invalid', { detail: iss.message });
-      }
-      default:
-        return err(path, 'schema.invalid', { detail: iss.message });
-    }
   }
 }
 
