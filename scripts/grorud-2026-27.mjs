@@ -11,8 +11,8 @@ const edited = structuredClone(next);
 const structure = (id) => edited.structures.find((s) => s.id === id);
 
 // 1. A clearer description of the SaLTo meetings (the shared base: every adopter gets it).
-structure('T1.2').description +=
-  ' Møtene har fast dagsorden, og referatet sendes til rektorene og seksjonslederne.';
+const t12 = structure('T1.2');
+t12.description = `${t12.description.replace(/\.?\s*$/, '.')} Møtene har fast dagsorden, og referatet sendes til rektorene og seksjonslederne.`;
 // 2. The nærmiljøteam meets every third week instead of every fourth.
 structure('T4.1').cadence = 'Hver tredje uke';
 // 3. A new measure for all schools.

@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isArshjulError, type ArshjulError } from '@arshjul/school-calendar';
 import { buildCommand, BUILD_HELP } from './build.js';
-import { adaptCommand, stripCommand, updateCommand } from './transfer.js';
+import { adaptCommand, resolveCommand, stripCommand, updateCommand } from './transfer.js';
 import { calendarCommand } from './calendar.js';
 import { cadenceCommand } from './cadence.js';
 import { diffCommand, revisionsCommand, validateCommand } from './model.js';
@@ -33,8 +33,10 @@ Bruk:
   arshjul diff <gammel.json> <ny.json> [--lang nb|nn|en] [--json]
   ${BUILD_HELP.split('\n').slice(0, 4).join('\n  ')}
   arshjul adapt <kilde.json> --mapping <kartlegging.json> --out <modell.json> [--json]
+                [--allow-personal-data]
   arshjul adapt <kilde.json> --starter <kartlegging.json>
   arshjul update <tilpasset.json> --from <ny-kilde.json> --out <oppdatert.json> [--json]
+  arshjul resolve <oppdatert.json> [--item <id> --field <felt> --take kilden|lokalt --out <fil.json>]
   arshjul strip <modell.json> --out <fil.json> [--json]
 
 Felles valg:
@@ -85,8 +87,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'adapt') return await adaptCommand(rest, io);
     if (command === 'update') return await updateCommand(rest, io);
     if (command === 'strip') return await stripCommand(rest, io);
+    if (command === 'resolve') return await resolveCommand(rest, io);
     throw new UsageError(
-      `Ukjent kommando «${command}». Kommandoer: calendar, cadence, validate, revisions, diff, build, adapt, update, strip.`,
+      `Ukjent kommando «${command}». Kommandoer: calendar, cadence, validate, revisions, diff, build, adapt, update, resolve, strip.`,
     );
   } catch (e) {
     if (isArshjulError(e)) {

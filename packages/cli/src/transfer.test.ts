@@ -160,6 +160,36 @@ describe('arshjul update', { timeout: 60_000 }, () => {
     );
   });
 
+  it('lists the pending conflict and decides it with arshjul resolve', async () => {
+    const adapted = await cli(['adapt', GRORUD, '--mapping', MAPPING, '--out', 'nl.json']);
+    const updated = await cli(['update', 'nl.json', '--from', GRORUD_NEXT, '--out', 'ny.json'], {
+      files: { 'nl.json': text(adapted.written.get('nl.json')) },
+    });
+    const files = { 'ny.json': text(updated.written.get('ny.json')) };
+    const list = await cli(['resolve', 'ny.json'], { files });
+    expect(list.code).toBe(1);
+    expect(list.out).toContain('struktur T4.1: rytme (--item T4.1 --field cadence)');
+    const take = await cli(
+      ['resolve', 'ny.json', '--item', 'T4.1', '--take', 'kilden', '--out', 'avgjort.json'],
+      { files },
+    );
+    expect(take.code).toBe(0);
+    expect(take.out).toContain('T4.1 rytme — kildens verdi er tatt inn. Ingen konflikter igjen.');
+    const decided = json<{
+      structures: { id: string; cadence: { text: string; rule: { every: number } } }[];
+    }>(take.written.get('avgjort.json'));
+    const t41 = decided.structures.find((s) => s.id === 'T4.1')!;
+    expect(t41.cadence.text).toBe('Hver tredje uke');
+    expect(t41.cadence.rule.every).toBe(3);
+    const unknown = await cli(
+      ['resolve', 'ny.json', '--item', 'T9.9', '--take', 'lokalt', '--out', 'x.json'],
+      { files },
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Ingen konflikt for «T9.9»');
+    expect(unknown.written.size).toBe(0);
+  });
+
   it('refuses an update from a different source model, writing nothing', async () => {
     const adapted = await cli(['adapt', GRORUD, '--mapping', MAPPING, '--out', 'nl.json']);
     const other = JSON.parse(readFileSync(GRORUD_NEXT, 'utf8')) as Record<string, unknown>;

@@ -15,8 +15,10 @@ import {
   adaptModel,
   checkMapping,
   findPersonalData,
+  fieldWord,
   formatAdaptationReport,
   PersonalDataError,
+  resolveConflict,
   starterMapping,
   stripPersonalData,
   TransferError,
@@ -30,6 +32,12 @@ import { loadModelFile, refuse } from './model.js';
 import { EXIT, parse, parseLang, readText, UsageError, type Io } from './shared.js';
 
 const encoder = new TextEncoder();
+
+const KIND_TEXT: Record<'person' | 'email' | 'phone', string> = {
+  person: 'person (navn og kontaktopplysninger)',
+  email: 'e-postadresse',
+  phone: 'telefonnummer',
+};
 
 async function write(io: Io, path: string, text: string): Promise<void> {
   if (!io.writeFile) throw new UsageError('Kan ikke skrive filer her.');
@@ -66,6 +74,7 @@ export async function adaptCommand(args: string[], io: Io): Promise<number> {
   if (values.help) {
     io.out(
       'arshjul adapt <kilde.json> --mapping <kartlegging.json> --out <modell.json> [--date ÅÅÅÅ-MM-DD] [--json] [--lang nb|nn|en]\n' +
+        '              [--allow-personal-data]   (bare når personopplysninger skal være med)\n' +
         'arshjul adapt <kilde.json> --starter <kartlegging.json>   (skriver en kartlegging å fylle ut)',
     );
     return EXIT.ok;
@@ -140,35 +149,9 @@ export async function adaptCommand(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** Field names in words (the model's own names are English). */
-const FIELD: Record<string, string> = {
-  name: 'navn',
-  title: 'tittel',
-  description: 'beskrivelse',
-  cadence: 'rytme',
-  responsible: 'ansvar',
-  responsibleText: 'ansvar (tekst)',
-  contributors: 'bidrar',
-  participants: 'deltakere',
-  scope: 'skoler',
-  scopeText: 'skoler (tekst)',
-  level: 'nivå',
-  focus: 'fokus',
-  kind: 'type',
-  documents: 'dokumenter',
-  agenda: 'dagsorden',
-  status: 'status',
-  owner: 'eier',
-  ownerText: 'eier (tekst)',
-  mandate: 'mandat',
-  abbreviation: 'forkortelse',
-  notes: 'merknader',
-  '*': 'hele',
-};
-
 function updateText(report: UpdateReport, path: string, name: string): string {
   const line = (c: { kind: string; id: string; field: string }) =>
-    `  ${c.kind === 'structure' ? 'struktur' : c.kind === 'document' ? 'dokument' : 'rolle'} ${c.id}${c.field === '*' ? '' : `: ${FIELD[c.field] ?? c.field}`}`;
+    `  ${c.kind === 'structure' ? 'struktur' : c.kind === 'document' ? 'dokument' : 'rolle'} ${c.id}${c.field === '*' ? '' : `: ${fieldWord(c.field)}`}`;
   const show = (v: unknown) => {
     const value =
       v !== null && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string'
@@ -182,7 +165,11 @@ function updateText(report: UpdateReport, path: string, name: string): string {
           : JSON.stringify(value);
     return t.length > 90 ? `${t.slice(0, 87)}…` : t;
   };
-  const parts = [`Oppdaterte «${name}» fra ${report.from} til ${report.to} → ${path}`];
+  const parts = [
+    report.from === report.to
+      ? `Hentet ${report.to} på nytt for «${name}» (ingen ny versjon av kilden) → ${path}`
+      : `Oppdaterte «${name}» fra ${report.from} til ${report.to} → ${path}`,
+  ];
   const section = (title: string, items: string[]) => {
     parts.push('', `${title} (${items.length}):`, ...(items.length ? items : ['  ingen']));
   };
@@ -191,7 +178,7 @@ function updateText(report: UpdateReport, path: string, name: string): string {
   section('Fjernet i kilden, fjernet her', report.removed.map(line));
   section('Lokale endringer som er beholdt', report.kept.map(line));
   section(
-    'Konflikter som må avgjøres (den lokale verdien står til de er avgjort)',
+    'Konflikter som må avgjøres — den lokale verdien står til de er avgjort',
     report.conflicts.map(
       (c) =>
         `${line(c)}\n      før: ${show(c.base)}\n      lokalt: ${show(c.ours)}\n      kilden nå: ${show(c.theirs)}`,
@@ -281,7 +268,7 @@ export async function stripCommand(args: string[], io: Io): Promise<number> {
       `arshjul: ${positionals[0]}: personopplysninger er igjen etter fjerning (${left.length}); ingenting er skrevet.\n` +
         left
           .slice(0, 10)
-          .map((f) => `  ${f.path}: ${f.kind}`)
+          .map((f) => `  ${f.path}: ${KIND_TEXT[f.kind]}`)
           .join('\n'),
     );
     return EXIT.notUnderstood;
@@ -295,8 +282,83 @@ export async function stripCommand(args: string[], io: Io): Promise<number> {
         : `Skrev ${values.out}: fjernet ${removed.length} ${removed.length === 1 ? 'personopplysning' : 'personopplysninger'}:\n` +
             removed
               .slice(0, 20)
-              .map((f) => `  ${f.path}: ${f.kind}`)
+              .map((f) => `  ${f.path}: ${KIND_TEXT[f.kind]}`)
               .join('\n'),
     );
   return EXIT.ok;
+}
+
+/**
+ * `arshjul resolve <modell.json> [--item T4.1 --field cadence --take kilden|lokalt --out <fil>]`:
+ * lists the conflicts an update left, or decides one — the source's value (`kilden`) or the
+ * local one (`lokalt`). The decision is written to --out; the model file itself is untouched.
+ */
+export async function resolveCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    item: { type: 'string' },
+    field: { type: 'string' },
+    take: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(
+      'arshjul resolve <modell.json>   (lister konfliktene)\n' +
+        'arshjul resolve <modell.json> --item <id> [--field <felt>] --take kilden|lokalt --out <fil.json>',
+    );
+    return EXIT.ok;
+  }
+  const lang = parseLang(values.lang);
+  if (positionals.length !== 1)
+    throw new UsageError('resolve tar én modellfil, f.eks. «arshjul resolve vår.json».');
+  const src = await model(io, positionals[0]!, lang, values.json ?? false, io.today());
+  if (!src.model) return src.refuse();
+  const pending = src.model.upstream?.conflicts ?? [];
+  const describeConflict = (c: (typeof pending)[number]) =>
+    `  ${c.kind === 'structure' ? 'struktur' : c.kind === 'document' ? 'dokument' : 'rolle'} ${c.id}: ${fieldWord(c.field)} (--item ${c.id} --field ${c.field})`;
+  if (values.item === undefined) {
+    if (values.json) io.out(JSON.stringify({ conflicts: pending }, null, 2));
+    else
+      io.out(
+        pending.length === 0
+          ? 'Ingen konflikter venter på en avgjørelse.'
+          : [
+              `Konflikter som venter på en avgjørelse (${pending.length}):`,
+              ...pending.map(describeConflict),
+            ].join('\n'),
+      );
+    return pending.length > 0 ? EXIT.notUnderstood : EXIT.ok;
+  }
+  const take =
+    values.take === 'kilden' || values.take === 'theirs'
+      ? 'theirs'
+      : values.take === 'lokalt' || values.take === 'ours'
+        ? 'ours'
+        : undefined;
+  if (!take)
+    throw new UsageError(
+      'resolve trenger --take kilden (kildens verdi) eller --take lokalt (behold den lokale).',
+    );
+  if (values.out === undefined)
+    throw new UsageError('resolve trenger --out: filen modellen med avgjørelsen skal i.');
+  const matches = pending.filter(
+    (c) => c.id === values.item && (values.field === undefined || c.field === values.field),
+  );
+  if (matches.length !== 1) {
+    throw new UsageError(
+      matches.length === 0
+        ? `Ingen konflikt for «${values.item}»${values.field ? ` (${values.field})` : ''}. ${pending.length ? `Konfliktene er:\n${pending.map(describeConflict).join('\n')}` : 'Modellen har ingen konflikter.'}`
+        : `«${values.item}» har flere konflikter; velg med --field: ${matches.map((c) => c.field).join(', ')}.`,
+    );
+  }
+  const decided = resolveConflict(src.model, matches[0]!, take);
+  await write(io, values.out, transferJson(decided, { allowPersonalData: true, strip: false }));
+  const left = decided.upstream?.conflicts.length ?? 0;
+  io.out(
+    `Skrev ${values.out}: ${matches[0]!.id} ${fieldWord(matches[0]!.field)} — ${take === 'theirs' ? 'kildens verdi er tatt inn' : 'den lokale verdien er beholdt'}. ` +
+      (left === 0 ? 'Ingen konflikter igjen.' : `${left} konflikt${left === 1 ? '' : 'er'} igjen.`),
+  );
+  return left > 0 ? EXIT.notUnderstood : EXIT.ok;
 }

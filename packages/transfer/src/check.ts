@@ -32,6 +32,11 @@ const dym: Record<Lang, (p: P) => string> = {
 };
 
 const MESSAGES = {
+  'mapping.placeholder': {
+    nb: (p) => `${q(p.value)} er eksempelverdien fra startkartleggingen; fyll inn bydelens egen`,
+    nn: (p) => `${q(p.value)} er eksempelverdien frå startkartlegginga; fyll inn bydelen sin eigen`,
+    en: (p) => `${q(p.value)} is the starter mapping's example value; fill in the district's own`,
+  },
   'mapping.not-an-object': {
     nb: (p) => `Kartleggingen skal være et JSON-objekt ({ … }), men er ${p.received}.`,
     nn: (p) => `Kartlegginga skal vere eit JSON-objekt ({ … }), men er ${p.received}.`,
@@ -220,6 +225,18 @@ function checkAgainstSource(
   warn: (path: readonly PropertyKey[], code: Code, params?: P) => void,
 ): void {
   const org = source.organisation;
+  // --- what the starter mapping left to fill in (see starter.ts) -------------------------------
+  const placeholders: [PropertyKey[], string, string][] = [
+    [['district', 'name'], mapping.district.name, 'Bydel Navn'],
+    [['district', 'id'], mapping.district.id, 'bydel-ny'],
+    [['model', 'name'], mapping.model.name, 'Navnet på den nye modellen'],
+    [['owner', 'name'], mapping.owner.name, 'Enheten som eier arbeidet'],
+  ];
+  mapping.schools.forEach((s, i) => {
+    if (s.name === 'Skolens navn') placeholders.push([['schools', i, 'name'], s.name, s.name]);
+  });
+  for (const [path, value, example] of placeholders)
+    if (value === example) warn(path, 'mapping.placeholder', { value });
   // --- the source ------------------------------------------------------------------------------
   if (mapping.source.model !== source.id) {
     err(['source', 'model'], 'mapping.wrong-source', {

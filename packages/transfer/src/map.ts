@@ -405,6 +405,8 @@ export function createMapper(source: Model, mapping: Mapping): Mapper {
         abbreviation: nr.abbreviation,
         mandate: nr.mandate ?? base.mandate,
         aliases: [],
+        // The source's notes are about its own role (e.g. one NSK per school area).
+        notes: [],
       });
       if (nr.side !== undefined) base.side = nr.side;
       if (nr.perArea !== undefined) base.perArea = nr.perArea;

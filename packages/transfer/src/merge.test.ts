@@ -76,6 +76,21 @@ describe('updateFromSource: Grorud 2026-27 into Nordre Lia', () => {
     expect(merged.upstream!.known.structures).toContain('T5.8');
   });
 
+  it('follows the source into 2026-27 and records the update in the change log', () => {
+    expect(adapted.schoolYear).toBe('2025-26');
+    expect(merged.schoolYear).toBe('2026-27');
+    expect(merged.changeLog.at(-1)).toEqual({
+      date: '2026-06-01',
+      schoolYear: '2026-27',
+      summary: 'Oppdatert fra Grorudmodellen 2026-27',
+      changes: [
+        'Tatt inn fra kilden: struktur T1.2 (beskrivelse)',
+        'Nytt fra kilden: struktur T5.8',
+        'Må avgjøres: struktur T4.1 (rytme)',
+      ],
+    });
+  });
+
   it('gives a valid model', () => {
     const result = validateModel(JSON.parse(JSON.stringify(merged)) as unknown, {
       asOf: '2026-08-01',

@@ -57,6 +57,43 @@ export class TransferError extends Error {
 
 type Json = Record<string, unknown>;
 
+/** Field names in words (the model's own names are English). */
+const FIELD_WORDS: Record<string, string> = {
+  name: 'navn',
+  title: 'tittel',
+  description: 'beskrivelse',
+  cadence: 'rytme',
+  responsible: 'ansvar',
+  responsibleText: 'ansvar (tekst)',
+  contributors: 'bidrar',
+  participants: 'deltakere',
+  scope: 'skoler',
+  scopeText: 'skoler (tekst)',
+  level: 'nivå',
+  focus: 'fokus',
+  kind: 'type',
+  documents: 'dokumenter',
+  agenda: 'dagsorden',
+  status: 'status',
+  owner: 'eier',
+  ownerText: 'eier (tekst)',
+  mandate: 'mandat',
+  abbreviation: 'forkortelse',
+  notes: 'merknader',
+  '*': 'hele',
+};
+
+/** A field of a structure, document or role in Norwegian («cadence» → «rytme»). */
+export function fieldWord(field: string): string {
+  return FIELD_WORDS[field] ?? field;
+}
+
+const KIND_WORD: Record<ItemKind, string> = {
+  structure: 'struktur',
+  document: 'dokument',
+  role: 'rolle',
+};
+
 const KINDS: { kind: ItemKind; key: 'structures' | 'documents' | 'roles' }[] = [
   { kind: 'structure', key: 'structures' },
   { kind: 'document', key: 'documents' },
@@ -251,6 +288,35 @@ export function updateFromSource(
       origin.version = version;
       origin.changed = mb === undefined || fields(mb, item).some((f) => !same(mb[f], item[f]));
     }
+  }
+
+  // The local model follows the source into its new school year, unless it has moved on its own.
+  if (
+    next.schoolYear &&
+    (model.schoolYear === undefined || model.schoolYear === upstream.version)
+  ) {
+    model.schoolYear = next.schoolYear;
+  }
+  if (
+    version !== upstream.version ||
+    report.applied.length + report.added.length + report.removed.length > 0
+  ) {
+    const item = (c: MergeChange) =>
+      `${KIND_WORD[c.kind]} ${c.id}${c.field === '*' ? '' : ` (${fieldWord(c.field)})`}`;
+    model.changeLog = [
+      ...model.changeLog,
+      {
+        date: options.today,
+        ...(model.schoolYear ? { schoolYear: model.schoolYear } : {}),
+        summary: `Oppdatert fra ${upstream.model.name} ${version}`,
+        changes: [
+          ...report.applied.map((c) => `Tatt inn fra kilden: ${item(c)}`),
+          ...report.added.map((c) => `Nytt fra kilden: ${item(c)}`),
+          ...report.removed.map((c) => `Fjernet i kilden: ${item(c)}`),
+          ...report.conflicts.map((c) => `Må avgjøres: ${item({ ...c })}`),
+        ],
+      },
+    ];
   }
 
   model.upstream = {

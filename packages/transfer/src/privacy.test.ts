@@ -567,3 +567,23 @@ describe('properties', () => {
     );
   });
 });
+
+describe('phones next to each other', () => {
+  it('finds two phones separated by a space, with or without a country prefix', () => {
+    expect(scanText('Ring 22334455 99887766 i dag').map((m) => m.text)).toEqual([
+      '22334455',
+      '99887766',
+    ]);
+    expect(scanText('Ring +47 22334455 +47 99887766.').map((m) => m.text)).toEqual([
+      '+47 22334455',
+      '+47 99887766',
+    ]);
+    const stripped = redactText('Ring 22334455 99887766 eller +47 22334455 +47 99887766.');
+    expect(stripped).not.toMatch(/\d{4}/);
+  });
+
+  it('still leaves org numbers, account numbers and dates alone', () => {
+    for (const t of ['org.nr. 974 778 742', 'konto 1503 12 34567', '18.08.2025', '2025-2026'])
+      expect(scanText(t), t).toEqual([]);
+  });
+});

@@ -97,6 +97,16 @@ const PHONE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_+])(?<!\\d${SEP})${PHONE_PREFIX}(?:${PHONE_CORE})(?![\\p{L}\\p{N}_])(?!${SEP}\\d)`,
   'gu',
 );
+/**
+ * Two more shapes that are phones whatever stands next to them: one with a country prefix
+ * («+47 22334455 +47 99887766»), and eight digits in a row («22334455 99887766»). A leak is
+ * worse than a false alarm.
+ */
+const PHONE_WITH_PREFIX_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_+])(?:\\+47|0047|\\(\\+47\\))${SEP}?(?:${PHONE_CORE})(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+const PHONE_EIGHT_RE = /(?<![\p{L}\p{N}_+])[2-9]\d{7}(?![\p{L}\p{N}_])/gu;
 const YEAR_PAIR = /^(?:19|20)\d\d\D(?:19|20)\d\d$/u;
 const WEEK_LIST_BEFORE = /(?:^|[^\p{L}])(?:uke|uker|veke|veker|week|weeks)\s*$/iu;
 
@@ -124,14 +134,18 @@ export function scanText(text: string): TextMatch[] {
   for (const m of text.matchAll(EMAIL_RE)) {
     out.push({ kind: 'email', index: m.index, text: m[0] });
   }
-  for (const m of text.matchAll(PHONE_RE)) {
-    // A phone-shaped run of digits inside an e-mail address is part of the address.
-    const inEmail = out.some(
-      (e) =>
-        e.kind === 'email' && m.index < e.index + e.text.length && e.index < m.index + m[0].length,
-    );
-    if (!inEmail && isPhone(text, m[0], m.index))
-      out.push({ kind: 'phone', index: m.index, text: m[0] });
+  const overlaps = (a: { index: number; text: string }, index: number, length: number) =>
+    index < a.index + a.text.length && a.index < index + length;
+  const phones = [
+    ...text.matchAll(PHONE_WITH_PREFIX_RE),
+    ...text.matchAll(PHONE_RE),
+    ...text.matchAll(PHONE_EIGHT_RE),
+  ];
+  for (const m of phones) {
+    // A phone-shaped run of digits inside an e-mail address is part of the address, and one
+    // found by two of the patterns is one phone (the first, longest form found wins).
+    if (out.some((e) => overlaps(e, m.index, m[0].length))) continue;
+    if (isPhone(text, m[0], m.index)) out.push({ kind: 'phone', index: m.index, text: m[0] });
   }
   return out.sort((a, b) => a.index - b.index);
 }
