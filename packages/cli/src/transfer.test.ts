@@ -207,3 +207,20 @@ describe('arshjul update', { timeout: 60_000 }, () => {
     expect(r.written.size).toBe(0);
   });
 });
+
+describe('arshjul update: versions', { timeout: 60_000 }, () => {
+  it('refuses to go back to an older version of the source, writing nothing', async () => {
+    const r = await cli([
+      'update',
+      join(REPO_ROOT, 'examples/nordre-lia/nordre-lia-modellen-2026-27.json'),
+      '--from',
+      GRORUD,
+      '--out',
+      'tilbake.json',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('2025-26 er eldre enn versjonen');
+    expect(r.err).not.toContain('arshjul --help');
+    expect(r.written.size).toBe(0);
+  });
+});

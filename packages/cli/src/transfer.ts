@@ -16,6 +16,7 @@ import {
   checkMapping,
   findPersonalData,
   fieldWord,
+  KIND_WORD,
   formatAdaptationReport,
   PersonalDataError,
   resolveConflict,
@@ -26,7 +27,7 @@ import {
   updateFromSource,
   type UpdateReport,
 } from '@arshjul/transfer';
-import { jsonSyntaxIssue, type Model } from '@arshjul/model';
+import { jsonSyntaxIssue, validateModel, type Model } from '@arshjul/model';
 import { ArshjulError, parseIsoDate, type Lang } from '@arshjul/school-calendar';
 import { loadModelFile, refuse } from './model.js';
 import { EXIT, parse, parseLang, readText, UsageError, type Io } from './shared.js';
@@ -119,7 +120,7 @@ export async function adaptCommand(args: string[], io: Io): Promise<number> {
     else
       io.err(
         [
-          `arshjul: ${values.mapping}: kartleggingen kan ikke brukes (${errors.length} ${errors.length === 1 ? 'feil' : 'feil'}); ingenting er skrevet.`,
+          `arshjul: ${values.mapping}: kartleggingen kan ikke brukes (${errors.length} feil); ingenting er skrevet.`,
           ...errors.slice(0, 15).map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`),
           ...(errors.length > 15 ? [`  … (${errors.length - 15} til)`] : []),
         ].join('\n'),
@@ -127,9 +128,12 @@ export async function adaptCommand(args: string[], io: Io): Promise<number> {
     return EXIT.notUnderstood;
   }
   const { model: adapted, report } = adaptModel(src.model, checked.mapping, { today, lang });
+  const allow = values['allow-personal-data'] ?? false;
+  // What the transfer file leaves out: people and contact details, even in free text.
+  const removed = allow ? [] : findPersonalData(adapted);
   let out: string;
   try {
-    out = transferJson(adapted, { allowPersonalData: values['allow-personal-data'] ?? false });
+    out = transferJson(adapted, { allowPersonalData: allow, strip: !allow });
   } catch (e) {
     if (e instanceof PersonalDataError) {
       io.err(
@@ -140,18 +144,35 @@ export async function adaptCommand(args: string[], io: Io): Promise<number> {
     throw e;
   }
   await write(io, values.out, out);
+  const warnings = checked.issues.filter((i) => i.severity === 'warning');
   if (values.json) {
-    io.out(JSON.stringify({ out: values.out, report }, null, 2));
+    io.out(JSON.stringify({ out: values.out, report, warnings, removed }, null, 2));
     return EXIT.ok;
   }
   io.out(`Skrev ${values.out}: «${adapted.name}» tilpasset fra «${src.model.name}».\n`);
+  if (warnings.length > 0)
+    io.out(
+      [
+        `Å merke seg i kartleggingen (${warnings.length}):`,
+        ...warnings.map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`),
+        '',
+      ].join('\n'),
+    );
+  if (removed.length > 0)
+    io.out(
+      `Personopplysninger er holdt utenfor fila (${removed.length} ${removed.length === 1 ? 'sted' : 'steder'}): ` +
+        `${removed
+          .slice(0, 5)
+          .map((f) => f.path)
+          .join(', ')}${removed.length > 5 ? ' …' : ''}.\n`,
+    );
   io.out(formatAdaptationReport(report, lang));
   return EXIT.ok;
 }
 
 function updateText(report: UpdateReport, path: string, name: string): string {
   const line = (c: { kind: string; id: string; field: string }) =>
-    `  ${c.kind === 'structure' ? 'struktur' : c.kind === 'document' ? 'dokument' : 'rolle'} ${c.id}${c.field === '*' ? '' : `: ${fieldWord(c.field)}`}`;
+    `  ${KIND_WORD[c.kind as keyof typeof KIND_WORD] ?? c.kind} ${c.id}${c.field === '*' ? '' : `: ${fieldWord(c.field)}`}`;
   const show = (v: unknown) => {
     const value =
       v !== null && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string'
@@ -184,6 +205,13 @@ function updateText(report: UpdateReport, path: string, name: string): string {
         `${line(c)}\n      før: ${show(c.base)}\n      lokalt: ${show(c.ours)}\n      kilden nå: ${show(c.theirs)}`,
     ),
   );
+  if (report.toDecide.length)
+    section(
+      'Må avgjøres',
+      report.toDecide.map(
+        (d) => `  ${KIND_WORD[d.kind as keyof typeof KIND_WORD] ?? d.kind} ${d.id}: ${d.what}`,
+      ),
+    );
   if (report.notAdopted.length)
     section(
       'Nytt i kilden som kartleggingen ikke tar med (avgjør selv)',
@@ -227,9 +255,25 @@ export async function updateCommand(args: string[], io: Io): Promise<number> {
     const source = stripPersonalData(theirs.model).model;
     merged = updateFromSource(ours.model, source, { today });
   } catch (e) {
-    if (e instanceof TransferError) throw new UsageError(`${e.message} Ingenting er skrevet.`);
+    if (e instanceof TransferError)
+      throw new ArshjulError('transfer', `${e.message} Ingenting er skrevet.`);
     throw e;
   }
+  // The merged model must be one `arshjul` can read back; otherwise nothing is written.
+  const check = validateModel(JSON.parse(JSON.stringify(merged.model)) as unknown, {
+    asOf: today,
+    lang,
+  });
+  if (check.errors.length > 0) {
+    io.err(
+      [
+        'arshjul: oppdateringen ga en modell som ikke er gyldig; ingenting er skrevet (meld gjerne fra):',
+        ...check.errors.slice(0, 10).map((i) => `  ${i.path}: ${i.message}`),
+      ].join('\n'),
+    );
+    return EXIT.internal;
+  }
+  // The district's own file: its own people stay; the source's never come (stripped above).
   await write(
     io,
     values.out,

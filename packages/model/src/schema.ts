@@ -506,7 +506,7 @@ const jsonObject = z.record(z.string(), z.unknown());
 
 export const upstreamConflictSchema = z
   .object({
-    kind: z.enum(['structure', 'document', 'role']),
+    kind: z.enum(['structure', 'document', 'role', 'revision', 'onboarding', 'routine']),
     id: z.string().min(1).describe('The local item id'),
     sourceId: z.string().min(1),
     field: z.string().min(1),
@@ -531,6 +531,9 @@ export const upstreamSchema = z
         structures: z.array(jsonObject).default([]),
         documents: z.array(jsonObject).default([]),
         roles: z.array(jsonObject).default([]),
+        revisions: z.array(jsonObject).default([]),
+        onboarding: z.array(jsonObject).default([]),
+        routines: z.array(jsonObject).default([]),
       })
       .strict()
       .describe(
@@ -541,9 +544,19 @@ export const upstreamSchema = z
         structures: z.array(z.string()).default([]),
         documents: z.array(z.string()).default([]),
         roles: z.array(z.string()).default([]),
+        revisions: z.array(z.string()).default([]),
+        onboarding: z.array(z.string()).default([]),
+        routines: z.array(z.string()).default([]),
       })
       .strict()
-      .default({ structures: [], documents: [], roles: [] })
+      .default({
+        structures: [],
+        documents: [],
+        roles: [],
+        revisions: [],
+        onboarding: [],
+        routines: [],
+      })
       .describe(
         'Every item id of that source version, adopted or not: an update offers only what is new',
       ),

@@ -158,7 +158,7 @@ const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The source item as JSON for `upstream.base`, without anything personal. */
-function baseItem(item: Structure | ModelDocument | Role): Record<string, unknown> {
+function baseItem(item: object): Record<string, unknown> {
   const out = json(item) as Record<string, unknown>;
   delete out.assignments;
   delete out.origin;
@@ -497,11 +497,25 @@ export function adaptModel(source: Model, mapping: Mapping, options: AdaptOption
       version,
       adoptedOn: today,
       mapping: options.mappingJson ?? json(mapping),
-      base: { structures: baseStructures, documents: baseDocuments, roles: baseRoles },
+      base: {
+        structures: baseStructures,
+        documents: baseDocuments,
+        roles: baseRoles,
+        revisions: source.revisions
+          .filter((r) => revisions.some((x) => x.id === r.id))
+          .map(baseItem),
+        onboarding: source.onboarding
+          .filter((p) => onboarding.some((x) => x.id === p.id))
+          .map(baseItem),
+        routines: source.routines.map(baseItem),
+      },
       known: {
         structures: source.structures.map((x) => x.id),
         documents: source.documents.map((x) => x.id),
         roles: source.roles.map((x) => x.id),
+        revisions: source.revisions.map((x) => x.id),
+        onboarding: source.onboarding.map((x) => x.id),
+        routines: source.routines.map((x) => x.id),
       },
       conflicts: [],
     },

@@ -148,7 +148,11 @@ export const mappingSchema = z
       })
       .strict()
       .optional(),
-    notes: z.array(z.string()).default([]),
+    notes: z.array(z.string()).default([]).describe("Kept as the new model's notes"),
+    instructions: z
+      .array(z.string())
+      .default([])
+      .describe('Help for whoever fills the mapping in (the starter writes it); not copied'),
   })
   .strict();
 

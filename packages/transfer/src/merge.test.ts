@@ -174,3 +174,82 @@ describe('updateFromSource: bad input', () => {
     );
   });
 });
+
+describe('updateFromSource: the rest of the model, links and versions', () => {
+  it('merges revision rules, onboarding plans and routines too', () => {
+    const changed = edited(next, (m) => {
+      m.revisions.find((r) => r.id === 'revisjon-plan-ny-rektor')!.title =
+        'Revisjon av planen for oppstart av ny rektor (våren)';
+      m.routines[0]!.steps[0]!.action = `${m.routines[0]!.steps[0]!.action} Innen to uker.`;
+    });
+    const local = edited(adapted, (m) => {
+      m.routines[0]!.steps[0]!.action = 'Vår egen rutine for opplæring.';
+    });
+    const { model, report } = updateFromSource(local, changed, { today: '2026-06-01' });
+    expect(report.applied).toContainEqual({
+      kind: 'revision',
+      id: 'revisjon-plan-ny-rektor',
+      sourceId: 'revisjon-plan-ny-rektor',
+      field: 'title',
+    });
+    expect(model.revisions.find((r) => r.id === 'revisjon-plan-ny-rektor')!.title).toBe(
+      'Revisjon av planen for oppstart av ny rektor (våren)',
+    );
+    const routine = report.conflicts.find((c) => c.kind === 'routine');
+    expect(routine).toMatchObject({ id: grorud.routines[0]!.id, field: 'steps' });
+    expect(model.routines[0]!.steps[0]!.action).toBe('Vår egen rutine for opplæring.');
+  });
+
+  it('keeps the merged model valid when a source structure links a document the district left out', () => {
+    const linked = edited(next, (m) => {
+      m.structures.find((s) => s.id === 'T1.4')!.documents.push('kontaktliste');
+    });
+    const { model, report } = updateFromSource(adapted, linked, { today: '2026-06-01' });
+    expect(structure(model, 'T1.4').documents).not.toContain('kontaktliste');
+    expect(report.toDecide).toContainEqual({
+      kind: 'structure',
+      id: 'T1.4',
+      what: 'lenke til dokument som ikke er tatt i bruk, er fjernet (kontaktliste)',
+    });
+    const result = validateModel(JSON.parse(JSON.stringify(model)) as unknown, {
+      asOf: '2026-08-01',
+    });
+    expect(result.errors).toEqual([]);
+  });
+
+  it('lists a structure the source discontinued, and a new one that needs a role the district lacks', () => {
+    const changed = edited(next, (m) => {
+      m.structures.find((s) => s.id === 'T2.4')!.status = [
+        { status: 'discontinued', from: '2026-06-01' },
+      ];
+      m.structures.push({
+        ...structuredClone(m.structures.find((s) => s.id === 'T1.2')!),
+        id: 'T1.9',
+        name: 'Ny samordning',
+        responsible: ['salto-koordinator'],
+      });
+    });
+    const { report } = updateFromSource(adapted, changed, { today: '2026-06-01' });
+    expect(report.toDecide.find((d) => d.id === 'T2.4')?.what).toContain('avsluttet i kilden');
+    expect(report.added.map((a) => a.id)).toContain('T1.9');
+    expect(report.toDecide.find((d) => d.id === 'T1.9')?.what).toContain('salto-koordinator');
+  });
+
+  it('refuses to go back to an older source version', () => {
+    expect(() => updateFromSource(merged, grorud, { today: '2026-06-02' })).toThrow(
+      /2025-26 er eldre enn versjonen .* bygger på \(2026-27\)/,
+    );
+  });
+
+  it('keeps an item the district chose to keep after the source removed it', () => {
+    const without = edited(next, (m) => {
+      m.structures = m.structures.filter((s) => s.id !== 'T6.7');
+    });
+    const first = updateFromSource(adapted, without, { today: '2026-06-01' });
+    const conflict = first.report.conflicts.find((c) => c.id === 'T6.7' && c.field === '*')!;
+    const kept = resolveConflict(first.model, conflict, 'ours');
+    const again = updateFromSource(kept, without, { today: '2026-06-02' });
+    expect(again.report.conflicts.some((c) => c.id === 'T6.7')).toBe(false);
+    expect(structure(again.model, 'T6.7').name).toBe('Foreldretreff for hele bydelen');
+  });
+});

@@ -12,12 +12,21 @@
  * listed otherwise; items it removed are removed when unchanged locally and listed otherwise.
  * No local change is ever lost silently.
  */
-import type { Model, ModelDocument, Role, Structure, UpstreamConflict } from '@arshjul/model';
+import type {
+  Model,
+  ModelDocument,
+  OnboardingPlan,
+  Role,
+  Routine,
+  Structure,
+  UpstreamConflict,
+} from '@arshjul/model';
+import type { RevisionRule } from '@arshjul/revision';
 import type { IsoDate } from '@arshjul/school-calendar';
 import { createMapper, type Mapper } from './map.js';
 import { mappingSchema } from './mapping.js';
 
-export type ItemKind = 'structure' | 'document' | 'role';
+export type ItemKind = 'structure' | 'document' | 'role' | 'revision' | 'onboarding' | 'routine';
 
 export interface MergeChange {
   kind: ItemKind;
@@ -43,11 +52,13 @@ export interface UpdateReport {
   removed: MergeChange[];
   /** New in the source but outside what the mapping adopts, for a decision. */
   notAdopted: { kind: ItemKind; sourceId: string; name: string }[];
+  /** What the district has to look at: items the source stopped or the mapping no longer takes, new items that need a role the district lacks, links that had to go. */
+  toDecide: { kind: ItemKind; id: string; what: string }[];
 }
 
 export class TransferError extends Error {
   constructor(
-    readonly code: 'not-adapted' | 'different-source' | 'bad-mapping' | 'same-version',
+    readonly code: 'not-adapted' | 'different-source' | 'bad-mapping' | 'older-version',
     message: string,
   ) {
     super(message);
@@ -88,16 +99,25 @@ export function fieldWord(field: string): string {
   return FIELD_WORDS[field] ?? field;
 }
 
-const KIND_WORD: Record<ItemKind, string> = {
+export const KIND_WORD: Record<ItemKind, string> = {
   structure: 'struktur',
   document: 'dokument',
   role: 'rolle',
+  revision: 'revisjon',
+  onboarding: 'oppstartsplan',
+  routine: 'rutine',
 };
 
-const KINDS: { kind: ItemKind; key: 'structures' | 'documents' | 'roles' }[] = [
-  { kind: 'structure', key: 'structures' },
-  { kind: 'document', key: 'documents' },
-  { kind: 'role', key: 'roles' },
+type Key = 'structures' | 'documents' | 'roles' | 'revisions' | 'onboarding' | 'routines';
+
+/** What is merged. Structures, documents and roles carry `origin`; the rest keep their ids. */
+const KINDS: { kind: ItemKind; key: Key; origin: boolean }[] = [
+  { kind: 'structure', key: 'structures', origin: true },
+  { kind: 'document', key: 'documents', origin: true },
+  { kind: 'role', key: 'roles', origin: true },
+  { kind: 'revision', key: 'revisions', origin: false },
+  { kind: 'onboarding', key: 'onboarding', origin: false },
+  { kind: 'routine', key: 'routines', origin: false },
 ];
 
 /** Fields that are not content: never merged. */
@@ -106,13 +126,30 @@ const IGNORED = new Set(['origin', 'assignments']);
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function mapItem(mapper: Mapper, kind: ItemKind, item: Json): Json | undefined {
+  const as = <T>() => item as unknown as T;
   const mapped =
     kind === 'structure'
-      ? mapper.structure(item as unknown as Structure)
+      ? mapper.structure(as<Structure>())
       : kind === 'document'
-        ? mapper.document(item as unknown as ModelDocument)
-        : mapper.role(item as unknown as Role);
+        ? mapper.document(as<ModelDocument>())
+        : kind === 'role'
+          ? mapper.role(as<Role>())
+          : kind === 'revision'
+            ? mapper.revision(as<RevisionRule>())
+            : kind === 'onboarding'
+              ? mapper.onboarding(as<OnboardingPlan>())
+              : mapper.routine(as<Routine>());
   return mapped as unknown as Json | undefined;
+}
+
+/** Whether a source structure has stopped (its last status is «discontinued»). */
+function discontinued(item: Json): boolean {
+  const status = item.status as { status: string }[] | undefined;
+  return (
+    status !== undefined &&
+    status.length > 0 &&
+    status[status.length - 1]!.status === 'discontinued'
+  );
 }
 
 function fields(...items: (Json | undefined)[]): string[] {
@@ -155,6 +192,16 @@ export function updateFromSource(
   const mapping = parsed.data;
   const mapper = createMapper(next, mapping);
   const version = next.schoolYear ?? upstream.version;
+  if (
+    /^\d{4}-\d{2}$/.test(version) &&
+    /^\d{4}-\d{2}$/.test(upstream.version) &&
+    version < upstream.version
+  ) {
+    throw new TransferError(
+      'older-version',
+      `«${next.name}» ${version} er eldre enn versjonen «${local.name}» bygger på (${upstream.version}); en oppdatering kan ikke gå bakover.`,
+    );
+  }
 
   const report: UpdateReport = {
     from: upstream.version,
@@ -165,24 +212,33 @@ export function updateFromSource(
     added: [],
     removed: [],
     notAdopted: [],
+    toDecide: [],
   };
   const model = structuredClone(local) as Model;
-  const base: Record<'structures' | 'documents' | 'roles', Json[]> = {
+  const base: Record<Key, Json[]> = {
     structures: [],
     documents: [],
     roles: [],
+    revisions: [],
+    onboarding: [],
+    routines: [],
   };
+  const undecided = new Map(mapper.undecided.map((u) => [`${u.kind}:${u.id}`, u]));
 
-  for (const { kind, key } of KINDS) {
+  for (const { kind, key, origin: hasOrigin } of KINDS) {
     const ours = model[key] as unknown as Json[];
     const oursBySource = new Map<string, Json>();
     for (const item of ours) {
       const origin = item.origin as { model: string; id: string } | undefined;
       if (origin && origin.model === upstream.model.id) oursBySource.set(origin.id, item);
+      else if (!hasOrigin) oursBySource.set(String(item.id), item);
     }
-    const baseItems = upstream.base[key] as Json[];
+    const baseItems = (upstream.base[key] ?? []) as Json[];
     // Ids the previous source version had, adopted or not: only the rest is new.
-    const baseIds = new Set([...baseItems.map((b) => String(b.id)), ...upstream.known[key]]);
+    const baseIds = new Set([
+      ...baseItems.map((b) => String(b.id)),
+      ...(upstream.known[key] ?? []),
+    ]);
     const theirsById = new Map((next[key] as unknown as Json[]).map((t) => [String(t.id), t]));
 
     for (const b of baseItems) {
@@ -217,6 +273,15 @@ export function updateFromSource(
       }
       base[key].push(t);
       const mt = mapItem(mapper, kind, t);
+      if (kind === 'structure' && discontinued(t) && !discontinued(b)) {
+        report.toDecide.push({ kind, id, what: 'avsluttet i kilden: avgjør om dere fortsetter' });
+      } else if (!mt && mb) {
+        report.toDecide.push({
+          kind,
+          id,
+          what: 'kartleggingen tar den ikke lenger med (endret i kilden): avgjør om dere beholder den',
+        });
+      }
       if (!mt || !mb) continue;
       for (const f of fields(mb, mt, o)) {
         const [bv, tv, ov] = [mb[f], mt[f], o[f]];
@@ -254,9 +319,20 @@ export function updateFromSource(
         report.notAdopted.push({ kind, sourceId, name: String(t.name ?? t.title ?? sourceId) });
         continue;
       }
-      ours.push({ ...mt, origin: { model: next.id, version, id: sourceId, changed: false } });
+      ours.push(
+        hasOrigin
+          ? { ...mt, origin: { model: next.id, version, id: sourceId, changed: false } }
+          : mt,
+      );
       base[key].push(t);
       report.added.push({ kind, id: String(mt.id), sourceId, field: '*' });
+      const u = undecided.get(`${kind}:${sourceId}`);
+      if (u)
+        report.toDecide.push({
+          kind,
+          id: String(mt.id),
+          what: `ny fra kilden og trenger en rolle bydelen ikke har (${u.roles.join(', ')}): avgjør hvem som gjør dette`,
+        });
     }
   }
 
@@ -272,11 +348,19 @@ export function updateFromSource(
     const key = KINDS.find((k) => k.kind === prev.kind)!.key;
     const item = (model[key] as unknown as Json[]).find((x) => x.id === prev.id);
     const current = prev.field === '*' ? (item ? strip(item) : null) : item?.[prev.field];
-    if (item && same(current ?? null, prev.ours)) report.conflicts.push(prev);
+    if (item && same(current ?? null, prev.ours)) {
+      report.conflicts.push(prev);
+      report.kept = report.kept.filter(
+        (k) => !(k.kind === prev.kind && k.id === prev.id && k.field === prev.field),
+      );
+    }
   }
 
+  dropDanglingLinks(model, report);
+
   // Provenance: the version and whether each item now differs from the source as mapped.
-  for (const { kind, key } of KINDS) {
+  for (const { kind, key, origin: hasOrigin } of KINDS) {
+    if (!hasOrigin) continue;
     const baseById = new Map(base[key].map((b) => [String(b.id), b]));
     for (const item of model[key] as unknown as Json[]) {
       const origin = item.origin as
@@ -327,11 +411,17 @@ export function updateFromSource(
       structures: base.structures.map(withoutPersons),
       documents: base.documents.map(withoutPersons),
       roles: base.roles.map(withoutPersons),
+      revisions: base.revisions,
+      onboarding: base.onboarding,
+      routines: base.routines,
     },
     known: {
       structures: next.structures.map((x) => x.id),
       documents: next.documents.map((x) => x.id),
       roles: next.roles.map((x) => x.id),
+      revisions: next.revisions.map((x) => x.id),
+      onboarding: next.onboarding.map((x) => x.id),
+      routines: next.routines.map((x) => x.id),
     },
     conflicts: report.conflicts,
   };
@@ -356,6 +446,14 @@ export function resolveConflict(
       else item[conflict.field] = structuredClone(conflict.theirs);
     }
   }
+  if (out.upstream && choice === 'ours' && conflict.field === '*') {
+    // Kept although the source removed it: from now on the district's own item.
+    const list = out.upstream.base[key] as Json[];
+    out.upstream.base[key] = list.filter((b) => String(b.id) !== conflict.sourceId);
+    const mine = items.find((x) => x.id === conflict.id);
+    const origin = mine?.origin as { changed: boolean } | undefined;
+    if (origin) origin.changed = true;
+  }
   if (out.upstream) {
     out.upstream.conflicts = out.upstream.conflicts.filter(
       (c) => !(c.kind === conflict.kind && c.id === conflict.id && c.field === conflict.field),
@@ -375,4 +473,50 @@ function withoutPersons(item: Json): Json {
     ...item,
     assignments: (item.assignments as Json[]).map(({ person: _person, ...rest }) => rest),
   };
+}
+
+/**
+ * Links that point at nothing after the merge (a source structure that now links a document
+ * the district did not adopt, a revision rule for a structure it dropped) are removed and
+ * listed, so the merged model is always valid.
+ */
+function dropDanglingLinks(model: Model, report: UpdateReport): void {
+  const structures = new Set(model.structures.map((s) => s.id));
+  const documents = new Set(model.documents.map((d) => d.id));
+  for (const s of model.structures) {
+    const gone = s.documents.filter((d) => !documents.has(d));
+    if (gone.length === 0) continue;
+    s.documents = s.documents.filter((d) => documents.has(d));
+    report.toDecide.push({
+      kind: 'structure',
+      id: s.id,
+      what: `lenke til dokument som ikke er tatt i bruk, er fjernet (${gone.join(', ')})`,
+    });
+  }
+  for (const d of model.documents) {
+    const gone = d.structures.filter((s) => !structures.has(s));
+    if (gone.length === 0) continue;
+    d.structures = d.structures.filter((s) => structures.has(s));
+    report.toDecide.push({
+      kind: 'document',
+      id: d.id,
+      what: `lenke til struktur som ikke er med, er fjernet (${gone.join(', ')})`,
+    });
+  }
+  model.revisions = model.revisions.filter((r) => {
+    const subject = r.subject as { kind: string; structure?: string; document?: string };
+    const ok =
+      subject.kind === 'structure'
+        ? structures.has(subject.structure ?? '')
+        : subject.kind === 'document'
+          ? documents.has(subject.document ?? '')
+          : true;
+    if (!ok)
+      report.toDecide.push({
+        kind: 'revision',
+        id: r.id,
+        what: 'gjelder noe som ikke er med lenger, og er tatt ut',
+      });
+    return ok;
+  });
 }

@@ -333,8 +333,22 @@ describe('injected personal data', () => {
       version: '2025-26',
       adoptedOn: '2025-08-01',
       mapping: { mappingVersion: 1, notes: [`Spør Kari på ${PHONE_3}`] },
-      known: { structures: [], documents: [], roles: [] },
-      base: { structures: [], documents: [], roles: [role as unknown as Record<string, unknown>] },
+      known: {
+        structures: [],
+        documents: [],
+        roles: [],
+        revisions: [],
+        onboarding: [],
+        routines: [],
+      },
+      base: {
+        structures: [],
+        documents: [],
+        roles: [role as unknown as Record<string, unknown>],
+        revisions: [],
+        onboarding: [],
+        routines: [],
+      },
       conflicts: [],
     };
     expect(findPersonalData(model).map(where)).toEqual([

@@ -55,7 +55,7 @@ export function starterMapping(source: Model, options: StarterOptions = {}): Map
     terms: {},
     structures: { adopt: 'base', exclude: [], perSchool, cadences: {}, names: {} },
     documents: { exclude: [] },
-    notes: [
+    instructions: [
       'Fyll inn bydelen, eierenheten og skolene. Sett en rolle eller enhet til null når bydelen ikke har den, eller til en egen rolle i «newRoles».',
       'Under «perSchool» står strukturene kilden bare har på noen skoler: før opp skolene som skal ha dem.',
     ],
