@@ -245,3 +245,16 @@ describe('adaptModel (Grorud → Bydel Nordre Lia)', () => {
     );
   });
 });
+
+describe('texts written for the source', () => {
+  it('lists adopted items whose texts still name the source’s schools or areas', () => {
+    const { report } = adaptModel(grorud, mappingSchema.parse(NORDRE_LIA_MAPPING), {
+      today: '2025-06-10',
+    });
+    expect(report.toDecide).toContainEqual({
+      kind: 'document',
+      id: 'konseptpapirer',
+      what: 'teksten nevner kildebydelens «Grorud»: skriv den om for bydelen',
+    });
+  });
+});

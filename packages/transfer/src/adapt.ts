@@ -412,6 +412,44 @@ export function adaptModel(source: Model, mapping: Mapping, options: AdaptOption
       });
     }
   }
+  // Texts that still name the source's schools or areas («Rødtvet, Ammerud og NSK», «Aktiv i
+  // Grorud») were written for the source: flagged so the district rewrites them.
+  const places = [
+    ...org.schools.flatMap((x) => [x.name, ...x.aliases]),
+    ...org.areas.flatMap((x) => [x.name, ...x.aliases]),
+  ].filter((n) => n.length > 2);
+  const named = (text: string) =>
+    places.filter((n) =>
+      new RegExp(`(^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(
+        text,
+      ),
+    );
+  const textsOf = (value: unknown, key = ''): string[] =>
+    typeof value === 'string'
+      ? key === 'id' || key === 'source'
+        ? []
+        : [value]
+      : Array.isArray(value)
+        ? value.flatMap((v) => textsOf(v))
+        : value !== null && typeof value === 'object'
+          ? Object.entries(value).flatMap(([k, v]) => (k === 'origin' ? [] : textsOf(v, k)))
+          : [];
+  const checkText = (kind: DecisionKind, id: string, item: unknown) => {
+    const found = [...new Set(textsOf(item).flatMap(named))];
+    if (found.length === 0) return;
+    report.toDecide.push({
+      kind,
+      id,
+      what: {
+        nb: `teksten nevner kildebydelens ${found.map((f) => `«${f}»`).join(', ')}: skriv den om for bydelen`,
+        nn: `teksten nemner kjeldebydelen sin ${found.map((f) => `«${f}»`).join(', ')}: skriv han om for bydelen`,
+        en: `the text names the source district's ${found.map((f) => `«${f}»`).join(', ')}: rewrite it`,
+      }[lang],
+    });
+  };
+  for (const s of structures) checkText('structure', s.id, s);
+  for (const d of documents) checkText('document', d.id, d);
+
   if (hasAreas) {
     for (const s of mapping.schools) {
       if (s.area !== undefined) continue;

@@ -601,3 +601,23 @@ describe('phones next to each other', () => {
       expect(scanText(t), t).toEqual([]);
   });
 });
+
+describe('phones after «tlf», «telefon», «mobil» or «ring»', () => {
+  it('finds eight digits grouped any way', () => {
+    for (const t of [
+      'tlf. 913 42567',
+      'Telefon: 91 342 567',
+      'mobil 22 334455',
+      'ring 47 91 34 25 67',
+    ]) {
+      const found = scanText(t).map((m) => m.kind);
+      expect(found, t).toEqual(['phone']);
+      expect(redactText(t), t).not.toMatch(/\d{3}/);
+    }
+  });
+
+  it('does not take a date or a year after those words', () => {
+    for (const t of ['ring 2026-06-01', 'telefon fra 2025', 'ring i uke 34'])
+      expect(scanText(t), t).toEqual([]);
+  });
+});

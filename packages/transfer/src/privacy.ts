@@ -107,6 +107,9 @@ const PHONE_WITH_PREFIX_RE = new RegExp(
   'gu',
 );
 const PHONE_EIGHT_RE = /(?<![\p{L}\p{N}_+])[2-9]\d{7}(?![\p{L}\p{N}_])/gu;
+/** After «tlf», «telefon», «mobil» or «ring»: eight digits however they are grouped. */
+const PHONE_AFTER_WORD_RE =
+  /(?<=(?:^|[^\p{L}])(?:tlf|telefon(?:nummer|nr)?|mobil(?:nummer|nr)?|mob|ring|tel)\.?:?\s{0,3})(?:(?:\+47|0047)[\s.-]?)?[2-9](?:[\s.-]?\d){7}(?![\p{L}\p{N}])/giu;
 const YEAR_PAIR = /^(?:19|20)\d\d\D(?:19|20)\d\d$/u;
 const WEEK_LIST_BEFORE = /(?:^|[^\p{L}])(?:uke|uker|veke|veker|week|weeks)\s*$/iu;
 
@@ -124,6 +127,7 @@ const EMAIL_RE = new RegExp(
 function isPhone(text: string, match: string, index: number): boolean {
   const digits = match.replace(/^(?:\+47|0047|\(\+47\))/u, '').replace(/^[ \u00a0\u202f.-]/u, '');
   if (match === digits && YEAR_PAIR.test(match)) return false; // `2025-2026`: a period
+  if (/^\d{4}-\d{2}-\d{2}$|^\d{2}\.\d{2}\.\d{4}$/u.test(match)) return false; // a date
   if (WEEK_LIST_BEFORE.test(text.slice(Math.max(0, index - 12), index))) return false;
   return true;
 }
@@ -137,6 +141,7 @@ export function scanText(text: string): TextMatch[] {
   const overlaps = (a: { index: number; text: string }, index: number, length: number) =>
     index < a.index + a.text.length && a.index < index + length;
   const phones = [
+    ...text.matchAll(PHONE_AFTER_WORD_RE),
     ...text.matchAll(PHONE_WITH_PREFIX_RE),
     ...text.matchAll(PHONE_RE),
     ...text.matchAll(PHONE_EIGHT_RE),
