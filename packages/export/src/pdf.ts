@@ -588,7 +588,7 @@ class PlanWriter {
         return t.captionHeight + t.header.height + this.firstRowPart(t.rows[0]?.height ?? 0, t);
       }
       case 'wheel':
-        return this.figureSize(block.alt).total;
+        return Math.min(this.figureSize(block.alt).total, this.figureMinimum);
       case 'pagebreak':
         return 0;
     }
@@ -655,7 +655,11 @@ class PlanWriter {
 
   // --- Figure
 
-  private figureSize(alt: string): {
+  /** The wheel at full width, or smaller to fit `room` (default a whole page). */
+  private figureSize(
+    alt: string,
+    room = this.contentHeight,
+  ): {
     width: number;
     height: number;
     caption: string[];
@@ -665,16 +669,27 @@ class PlanWriter {
     const captionHeight = 6 + caption.length * S.figureCaption.leading;
     let width = this.width;
     let height = width * this.wheel.ratio;
-    if (height + captionHeight > this.contentHeight) {
-      height = this.contentHeight - captionHeight;
+    if (height + captionHeight > room) {
+      height = room - captionHeight;
       width = height / this.wheel.ratio;
     }
     return { width, height, caption, total: height + captionHeight };
   }
 
+  /** The least room the wheel is drawn in rather than moved to the next page (a heading stays with it). */
+  private get figureMinimum(): number {
+    return this.contentHeight * 0.6;
+  }
+
   private figure(alt: string): void {
     const { doc } = this;
-    const size = this.figureSize(alt);
+    // Shrink the wheel into the rest of this page when there is enough room, so the heading
+    // above it does not stand alone; otherwise it gets a page of its own.
+    const room = this.bottom - this.y;
+    const size =
+      this.figureSize(alt).total > room && room >= this.figureMinimum
+        ? this.figureSize(alt, room)
+        : this.figureSize(alt);
     this.ensure(size.total);
     const x = this.left + (this.width - size.width) / 2;
     const y0 = this.y;
