@@ -204,6 +204,9 @@ const SMALL_CELLS: CellStyles = {
 };
 
 const HEADING_STYLE = { 1: S.h1, 2: S.h2, 3: S.h3 } as const;
+/** Room kept above a full-page wheel for its heading (points). */
+const FIGURE_HEADING_ROOM = 48;
+
 const HEADING_SPACE_BEFORE = { 1: 20, 2: 16, 3: 10 } as const;
 const HEADING_SPACE_AFTER = { 1: 8, 2: 6, 3: 4 } as const;
 
@@ -588,7 +591,7 @@ class PlanWriter {
         return t.captionHeight + t.header.height + this.firstRowPart(t.rows[0]?.height ?? 0, t);
       }
       case 'wheel':
-        return Math.min(this.figureSize(block.alt).total, this.figureMinimum);
+        return this.figureSize(block.alt).total;
       case 'pagebreak':
         return 0;
     }
@@ -655,10 +658,13 @@ class PlanWriter {
 
   // --- Figure
 
-  /** The wheel at full width, or smaller to fit `room` (default a whole page). */
+  /**
+   * The wheel at full width, or smaller to fit `room`: by default a page less room for the
+   * heading above it, so heading and wheel always fit one page together.
+   */
   private figureSize(
     alt: string,
-    room = this.contentHeight,
+    room = this.contentHeight - FIGURE_HEADING_ROOM,
   ): {
     width: number;
     height: number;
@@ -676,20 +682,9 @@ class PlanWriter {
     return { width, height, caption, total: height + captionHeight };
   }
 
-  /** The least room the wheel is drawn in rather than moved to the next page (a heading stays with it). */
-  private get figureMinimum(): number {
-    return this.contentHeight * 0.6;
-  }
-
   private figure(alt: string): void {
     const { doc } = this;
-    // Shrink the wheel into the rest of this page when there is enough room, so the heading
-    // above it does not stand alone; otherwise it gets a page of its own.
-    const room = this.bottom - this.y;
-    const size =
-      this.figureSize(alt).total > room && room >= this.figureMinimum
-        ? this.figureSize(alt, room)
-        : this.figureSize(alt);
+    const size = this.figureSize(alt);
     this.ensure(size.total);
     const x = this.left + (this.width - size.width) / 2;
     const y0 = this.y;
