@@ -1,0 +1,52 @@
+/**
+ * Builds the `ArshjulApi` the preload exposes: each member invokes its CHANNELS entry and nothing
+ * else. Kept apart from the entry so that the entry module exports nothing.
+ */
+import { CHANNELS, type ArshjulApi } from '../shared/api.js';
+
+export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+
+/**
+ * `ipcRenderer.invoke` wraps errors thrown in main as "Error invoking remote method '…': Error: …";
+ * this returns an Error carrying only main's (Norwegian) message, for the renderer to show.
+ */
+export function cleanIpcError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, ''));
+}
+
+/** Wraps `ipcRenderer.invoke` so rejections carry main's message only. */
+export function cleanInvoke(invoke: Invoke): Invoke {
+  return (channel, ...args) =>
+    invoke(channel, ...args).catch((error: unknown) => {
+      throw cleanIpcError(error);
+    });
+}
+
+export function createApi(invoke: Invoke): ArshjulApi {
+  return {
+    platform: 'electron',
+    openFile: () => invoke(CHANNELS.openFile) as ReturnType<ArshjulApi['openFile']>,
+    openRecent: (path) => invoke(CHANNELS.openRecent, path) as ReturnType<ArshjulApi['openRecent']>,
+    recentFiles: () => invoke(CHANNELS.recentFiles) as ReturnType<ArshjulApi['recentFiles']>,
+    saveFile: (path, text, suggestedName) =>
+      invoke(CHANNELS.saveFile, path, text, suggestedName) as ReturnType<ArshjulApi['saveFile']>,
+    exportFiles: (request) =>
+      invoke(CHANNELS.exportFiles, request) as ReturnType<ArshjulApi['exportFiles']>,
+    readRecovery: () => invoke(CHANNELS.readRecovery) as ReturnType<ArshjulApi['readRecovery']>,
+    writeRecovery: async (text, path) => {
+      await invoke(CHANNELS.writeRecovery, text, path);
+    },
+    clearRecovery: async () => {
+      await invoke(CHANNELS.clearRecovery);
+    },
+    setDirty: (dirty) => {
+      invoke(CHANNELS.setDirty, dirty).catch((error: unknown) => {
+        console.error('setDirty failed', error);
+      });
+    },
+    openExternal: async (url) => {
+      await invoke(CHANNELS.openExternal, url);
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/** The app's own words in bokmål, nynorsk and English; no library. */
+import { ref } from 'vue';
+import type { Lang } from '@arshjul/school-calendar';
+
+export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
+
+const DICT = {
+  appName: { nb: 'Årshjulet', nn: 'Årshjulet', en: 'Årshjulet' },
+  open: { nb: 'Åpne', nn: 'Opne', en: 'Open' },
+  save: { nb: 'Lagre', nn: 'Lagre', en: 'Save' },
+  new: { nb: 'Ny modell', nn: 'Ny modell', en: 'New model' },
+  undo: { nb: 'Angre', nn: 'Angre', en: 'Undo' },
+  redo: { nb: 'Gjør om', nn: 'Gjer om', en: 'Redo' },
+  language: { nb: 'Språk', nn: 'Språk', en: 'Language' },
+  'lang.nb': { nb: 'Bokmål', nn: 'Bokmål', en: 'Bokmål' },
+  'lang.nn': { nb: 'Nynorsk', nn: 'Nynorsk', en: 'Nynorsk' },
+  'lang.en': { nb: 'English', nn: 'English', en: 'English' },
+  'status.ready': { nb: 'Klar', nn: 'Klar', en: 'Ready' },
+  'status.saved': { nb: 'Lagret', nn: 'Lagra', en: 'Saved' },
+  'status.changed': { nb: 'Endret', nn: 'Endra', en: 'Changed' },
+  'status.opened': { nb: 'Åpnet', nn: 'Opna', en: 'Opened' },
+  'status.new': {
+    nb: 'Ny modell fra malen',
+    nn: 'Ny modell frå malen',
+    en: 'New model from the template',
+  },
+  'status.undone': { nb: 'Angret', nn: 'Angra', en: 'Undone' },
+  'status.redone': { nb: 'Gjort om', nn: 'Gjort om', en: 'Redone' },
+  'status.restored': { nb: 'Gjenopprettet', nn: 'Gjenoppretta', en: 'Restored' },
+  'status.invalid': { nb: 'Fila har feil', nn: 'Fila har feil', en: 'The file has errors' },
+  'status.saveFailed': { nb: 'Kunne ikke lagre', nn: 'Kunne ikkje lagre', en: 'Could not save' },
+  'status.openFailed': { nb: 'Kunne ikke åpne', nn: 'Kunne ikkje opne', en: 'Could not open' },
+  recovery: {
+    nb: 'Det finnes en gjenopprettingskopi fra {when}. Vil du gjenopprette den?',
+    nn: 'Det finst ein gjenopprettingskopi frå {when}. Vil du gjenopprette han?',
+    en: 'There is a recovery copy from {when}. Restore it?',
+  },
+  restore: { nb: 'Gjenopprett', nn: 'Gjenopprett', en: 'Restore' },
+  discard: { nb: 'Forkast', nn: 'Forkast', en: 'Discard' },
+  structures: { nb: 'Strukturer', nn: 'Strukturar', en: 'Structures' },
+  'level.strategisk': { nb: 'Strategisk nivå', nn: 'Strategisk nivå', en: 'Strategic level' },
+  'level.organisatorisk': {
+    nb: 'Organisatorisk nivå',
+    nn: 'Organisatorisk nivå',
+    en: 'Organisational level',
+  },
+  'level.operativt': { nb: 'Operativt nivå', nn: 'Operativt nivå', en: 'Operational level' },
+  'focus.samhandling': { nb: 'Samhandling', nn: 'Samhandling', en: 'Collaboration' },
+  'focus.elevene': { nb: 'Elevene', nn: 'Elevane', en: 'The pupils' },
+  'focus.elever-og-foresatte': {
+    nb: 'Elever og foresatte',
+    nn: 'Elevar og føresette',
+    en: 'Pupils and parents',
+  },
+  'focus.none': { nb: 'Uten fokus', nn: 'Utan fokus', en: 'No focus' },
+  id: { nb: 'Id', nn: 'Id', en: 'Id' },
+  name: { nb: 'Navn', nn: 'Namn', en: 'Name' },
+  description: { nb: 'Beskrivelse', nn: 'Skildring', en: 'Description' },
+  cadence: { nb: 'Oppfølging (rytme)', nn: 'Oppfølging (rytme)', en: 'Follow-up (rhythm)' },
+  cadenceMeaning: { nb: 'Forstått som', nn: 'Forstått som', en: 'Understood as' },
+  nextDates: { nb: 'Neste datoer', nn: 'Neste datoar', en: 'Next dates' },
+  noDates: {
+    nb: 'Ingen datoer i skoleåret',
+    nn: 'Ingen datoar i skuleåret',
+    en: 'No dates in the school year',
+  },
+  notUnderstood: { nb: 'Ikke forstått', nn: 'Ikkje forstått', en: 'Not understood' },
+  didYouMean: { nb: 'Mente du «{s}»?', nn: 'Meinte du «{s}»?', en: 'Did you mean «{s}»?' },
+  useSuggestion: { nb: 'Bruk forslaget', nn: 'Bruk forslaget', en: 'Use the suggestion' },
+  close: { nb: 'Lukk', nn: 'Lukk', en: 'Close' },
+  editor: { nb: 'Rediger struktur', nn: 'Rediger struktur', en: 'Edit structure' },
+  responsible: { nb: 'Ansvar', nn: 'Ansvar', en: 'Responsible' },
+  tabArshjul: { nb: 'Årshjul', nn: 'Årshjul', en: 'Annual wheel' },
+  tabPlan: { nb: 'Plan', nn: 'Plan', en: 'Plan' },
+  area: { nb: 'Område', nn: 'Område', en: 'Area' },
+  allAreas: { nb: 'Hele bydelen', nn: 'Heile bydelen', en: 'The whole district' },
+  schoolYear: { nb: 'Skoleår', nn: 'Skuleår', en: 'School year' },
+  school: { nb: 'Skole', nn: 'Skule', en: 'School' },
+  level: { nb: 'Nivå', nn: 'Nivå', en: 'Level' },
+  role: { nb: 'Rolle', nn: 'Rolle', en: 'Role' },
+  all: { nb: 'Alle', nn: 'Alle', en: 'All' },
+  filters: { nb: 'Filter', nn: 'Filter', en: 'Filters' },
+  months: { nb: 'Måned for måned', nn: 'Månad for månad', en: 'Month by month' },
+  undated: { nb: 'Uten fast dato', nn: 'Utan fast dato', en: 'Without a set date' },
+  noUndated: { nb: 'Alt har dato.', nn: 'Alt har dato.', en: 'Everything has a date.' },
+  details: { nb: 'Detaljer', nn: 'Detaljar', en: 'Details' },
+  wheelHelp: {
+    nb: 'Pek eller klikk på en hendelse for detaljer. Piltastene flytter mellom hendelsene.',
+    nn: 'Peik eller klikk på ei hending for detaljar. Piltastane flyttar mellom hendingane.',
+    en: 'Point at or click an item for its details. The arrow keys move between items.',
+  },
+  noSelection: { nb: 'Ingen hendelse valgt.', nn: 'Inga hending vald.', en: 'No item selected.' },
+  date: { nb: 'Dato', nn: 'Dato', en: 'Date' },
+  schools: { nb: 'Skoler', nn: 'Skular', en: 'Schools' },
+  revisions: { nb: 'Revisjoner', nn: 'Revisjonar', en: 'Revisions' },
+  skip: { nb: 'Hopp til innholdet', nn: 'Hopp til innhaldet', en: 'Skip to content' },
+  rhythm: { nb: 'Rytme', nn: 'Rytme', en: 'Rhythm' },
+  formalStructure: { nb: 'Formell struktur', nn: 'Formell struktur', en: 'Formal structure' },
+  followUp: { nb: 'Oppfølging', nn: 'Oppfølging', en: 'Follow-up' },
+  errors: { nb: 'Feil', nn: 'Feil', en: 'Errors' },
+  warnings: { nb: 'Merknader', nn: 'Merknader', en: 'Warnings' },
+  noModel: { nb: 'Ingen modell er åpen.', nn: 'Ingen modell er open.', en: 'No model is open.' },
+  buildFailed: {
+    nb: 'Kunne ikke bygge årshjulet',
+    nn: 'Kunne ikkje byggje årshjulet',
+    en: 'Could not build the annual wheel',
+  },
+  rebuild: { nb: 'Oppdatert på {ms} ms', nn: 'Oppdatert på {ms} ms', en: 'Updated in {ms} ms' },
+  dropHint: {
+    nb: 'Slipp en modellfil her for å åpne den',
+    nn: 'Slepp ei modellfil her for å opne ho',
+    en: 'Drop a model file here to open it',
+  },
+  recent: { nb: 'Nylige filer', nn: 'Nylege filer', en: 'Recent files' },
+  'reason.on-demand': { nb: 'Ved behov', nn: 'Ved behov', en: 'When needed' },
+  'reason.continuous': { nb: 'Løpende', nn: 'Løpande', en: 'Continuous' },
+  'reason.needs-interval': {
+    nb: 'Rytmen har ikke tall',
+    nn: 'Rytmen har ikkje tal',
+    en: 'The rhythm has no number',
+  },
+  'reason.school-choice': { nb: 'Skolen velger', nn: 'Skulen vel', en: 'The school decides' },
+  'reason.waiting-for-event': {
+    nb: 'Venter på en dato',
+    nn: 'Ventar på ein dato',
+    en: 'Waiting for a date',
+  },
+  'reason.not-this-year': {
+    nb: 'Ikke dette skoleåret',
+    nn: 'Ikkje dette skuleåret',
+    en: 'Not this school year',
+  },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof DICT;
+
+/** The current language, shared by the whole renderer. */
+export const lang = ref<Lang>('nb');
+
+export function setLang(next: Lang): void {
+  lang.value = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}
+
+/** A word in the current (or given) language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}, l?: Lang): string {
+  const entry: Record<Lang, string> = DICT[key];
+  const text = entry[l ?? lang.value];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+    params[name] !== undefined ? String(params[name]) : m,
+  );
+}
+
+/** A key that may or may not be in the dictionary (reasons from the packages). */
+export function tOr(key: string, fallback: string): string {
+  return key in DICT ? t(key as MessageKey) : fallback;
+}

@@ -1,0 +1,149 @@
+/**
+ * The renderer's platform in a plain browser: open through a file picker, save and export as
+ * downloads, recent files (names only) and the recovery copy in localStorage.
+ */
+import type { ArshjulApi, OpenedFile, RecentFile } from '../../../shared/api.js';
+
+const RECENT_KEY = 'arshjul.recent';
+const RECOVERY_KEY = 'arshjul.recovery';
+const MAX_RECENT = 10;
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+function readRecent(): RecentFile[] {
+  try {
+    const raw = storage()?.getItem(RECENT_KEY);
+    const list: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(list)
+      ? list.filter(
+          (r): r is RecentFile =>
+            typeof r === 'object' &&
+            r !== null &&
+            typeof (r as RecentFile).name === 'string' &&
+            typeof (r as RecentFile).path === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(name: string): void {
+  const now = new Date().toISOString();
+  const list = [
+    { path: name, name, openedAt: now },
+    ...readRecent().filter((r) => r.name !== name),
+  ].slice(0, MAX_RECENT);
+  try {
+    storage()?.setItem(RECENT_KEY, JSON.stringify(list));
+  } catch {
+    // Storage full or blocked: recent files are a convenience.
+  }
+}
+
+/** Lets the user pick a file; resolves null when the dialog is cancelled. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    let settled = false;
+    const done = (file: File | null) => {
+      if (settled) return;
+      settled = true;
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => done(null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function createBrowserApi(): ArshjulApi {
+  return {
+    platform: 'web',
+    async openFile(): Promise<OpenedFile | null> {
+      const file = await pickFile('.json,application/json');
+      if (!file) return null;
+      const text = await file.text();
+      remember(file.name);
+      return { path: file.name, name: file.name, text };
+    },
+    async openRecent(): Promise<OpenedFile | null> {
+      // A browser cannot reopen a file by name: ask again.
+      return this.openFile();
+    },
+    async recentFiles(): Promise<RecentFile[]> {
+      return readRecent();
+    },
+    async saveFile(_path, text, suggestedName) {
+      const name = suggestedName.endsWith('.json') ? suggestedName : `${suggestedName}.json`;
+      download(name, new Blob([text], { type: 'application/json' }));
+      remember(name);
+      return { path: name, name };
+    },
+    async exportFiles(request) {
+      for (const f of request.files) download(f.name, new Blob([f.bytes.slice()]));
+      return { folder: request.name };
+    },
+    async readRecovery() {
+      try {
+        const raw = storage()?.getItem(RECOVERY_KEY);
+        if (!raw) return null;
+        const value = JSON.parse(raw) as { text?: unknown; savedAt?: unknown; path?: unknown };
+        if (typeof value.text !== 'string' || typeof value.savedAt !== 'string') return null;
+        return {
+          text: value.text,
+          savedAt: value.savedAt,
+          path: typeof value.path === 'string' ? value.path : null,
+        };
+      } catch {
+        return null;
+      }
+    },
+    async writeRecovery(text, path) {
+      try {
+        storage()?.setItem(
+          RECOVERY_KEY,
+          JSON.stringify({ text, path, savedAt: new Date().toISOString() }),
+        );
+      } catch {
+        // Quota exceeded: nothing more a web page can do.
+      }
+    },
+    async clearRecovery() {
+      storage()?.removeItem(RECOVERY_KEY);
+    },
+    setDirty(dirty) {
+      // The browser's own guard: a page with unsaved changes asks before it is left.
+      if (typeof window === 'undefined') return;
+      window.onbeforeunload = dirty ? (e: BeforeUnloadEvent) => e.preventDefault() : null;
+    },
+    async openExternal(url) {
+      if (!/^https:\/\//.test(url)) return;
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import type { ArshjulApi } from '../../../shared/api.js';
+import { setApi } from '../platform/index.js';
+import { AUTOSAVE_DELAY_MS, COALESCE_MS, useModelStore } from './model.js';
+import { useViewStore } from './view.js';
+import { cadenceTextOf } from './edits.js';
+import { describeCadence } from './cadence.js';
+import { TEMPLATE_TEXT } from './template.js';
+
+function fakeApi(): ArshjulApi & { dirtyCalls: boolean[]; recovery: string[]; saved: string[] } {
+  const api = {
+    platform: 'web' as const,
+    dirtyCalls: [] as boolean[],
+    recovery: [] as string[],
+    saved: [] as string[],
+    openFile: vi.fn(async () => null),
+    openRecent: vi.fn(async () => null),
+    recentFiles: vi.fn(async () => []),
+    saveFile: vi.fn(async (_path: string | null, text: string, name: string) => {
+      api.saved.push(text);
+      return { path: `/tmp/${name}`, name };
+    }),
+    exportFiles: vi.fn(async () => null),
+    readRecovery: vi.fn(async () => null),
+    writeRecovery: vi.fn(async (text: string) => {
+      api.recovery.push(text);
+    }),
+    clearRecovery: vi.fn(async () => undefined),
+    setDirty: (dirty: boolean) => {
+      api.dirtyCalls.push(dirty);
+    },
+    openExternal: vi.fn(async () => undefined),
+  };
+  return api;
+}
+
+let api: ReturnType<typeof fakeApi>;
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  api = fakeApi();
+  setApi(api);
+});
+
+/** T4.1 meetings (one series per group of schools) in the årshjul. */
+function t41Count(view: ReturnType<typeof useViewStore>): number {
+  const a = view.arshjul;
+  if (!a) throw new Error('no årshjul');
+  return a.rings.flatMap((r) => r.entries).filter((e) => e.structureId === 'T4.1').length;
+}
+
+describe('model store', () => {
+  it('opens the Grorud template as a valid, clean model', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    expect(store.valid).toBe(true);
+    expect(store.model?.id).toBe('grorudmodellen');
+    expect(store.dirty).toBe(false);
+    expect(store.canUndo).toBe(false);
+    store.cancelAutosave();
+  });
+
+  it('undo and redo of a cadence edit restore the exact JSON', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    const before = store.text;
+    const result = store.setCadence('T4.1', 'Hver andre uke');
+    expect(result.ok).toBe(true);
+    const after = store.text;
+    expect(after).not.toBe(before);
+    expect(cadenceTextOf(store.doc, 'T4.1')).toBe('Hver andre uke');
+    expect(store.undo()).toBe(true);
+    expect(store.text).toBe(before);
+    expect(cadenceTextOf(store.doc, 'T4.1')).toBe('Hver fjerde uke');
+    expect(store.redo()).toBe(true);
+    expect(store.text).toBe(after);
+    store.undo();
+    expect(store.text).toBe(TEMPLATE_TEXT);
+    store.cancelAutosave();
+  });
+
+  it('tracks the dirty flag and tells the platform', async () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    expect(store.dirty).toBe(false);
+    store.setCadence('T4.1', 'Hver andre uke');
+    expect(store.dirty).toBe(true);
+    expect(api.dirtyCalls.at(-1)).toBe(true);
+    store.undo();
+    expect(store.dirty).toBe(false);
+    expect(api.dirtyCalls.at(-1)).toBe(false);
+    store.redo();
+    expect(await store.save()).toBe(true);
+    expect(store.dirty).toBe(false);
+    expect(api.dirtyCalls.at(-1)).toBe(false);
+    expect(api.saved).toEqual([store.text]);
+    expect(store.status).toBe('status.saved');
+    expect(api.clearRecovery).toHaveBeenCalled();
+  });
+
+  it('an invalid cadence gives the parse error and leaves the model as it was', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    const before = store.text;
+    const model = store.model;
+    const result = store.setCadence('T4.1', 'Hver blåe uke');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toBeTruthy();
+    expect(store.text).toBe(before);
+    expect(store.model).toBe(model);
+    expect(store.valid).toBe(true);
+    expect(store.canUndo).toBe(false);
+    const described = describeCadence('Hver blåe uke', null, 'nb', '2025-08-01');
+    expect(described.ok).toBe(false);
+  });
+
+  it('typing in one field in quick succession is one undo step', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    store.setCadence('T4.1', 'Hver uke');
+    store.setCadence('T4.1', 'Hver andre uke');
+    expect(store.undoStack.length).toBe(1);
+    store.undo();
+    expect(store.text).toBe(TEMPLATE_TEXT);
+    expect(COALESCE_MS).toBeGreaterThan(0);
+    store.cancelAutosave();
+  });
+
+  it('writes the recovery copy once the text has rested', () => {
+    vi.useFakeTimers();
+    try {
+      const store = useModelStore();
+      store.newFromTemplate();
+      store.setCadence('T4.1', 'Hver andre uke');
+      expect(api.recovery).toEqual([]);
+      vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 10);
+      expect(api.recovery).toEqual([store.text]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('view store', () => {
+  it('builds Ammerud 2025-26 by default and follows a cadence edit of T4.1', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    const view = useViewStore();
+    expect(view.effectiveArea).toBe('omrade-ammerud');
+    expect(view.arshjul?.schoolYear).toBe('2025-26');
+    const every4 = t41Count(view);
+    expect(every4).toBeGreaterThan(0);
+    store.setCadence('T4.1', 'Hver andre uke');
+    const every2 = t41Count(view);
+    expect(every2).toBeGreaterThan(every4);
+    store.undo();
+    expect(t41Count(view)).toBe(every4);
+    expect(view.derived?.svg.startsWith('<svg')).toBe(true);
+    expect(view.plan?.tables.length).toBeGreaterThan(0);
+    store.cancelAutosave();
+  });
+
+  it('filters by level', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    const view = useViewStore();
+    view.filters.level = 'strategisk';
+    const rings = view.derived!.shown.rings;
+    expect(rings.find((r) => r.id === 'operativt')?.entries ?? []).toEqual([]);
+    expect(view.arshjul!.rings.find((r) => r.id === 'operativt')!.entries.length).toBeGreaterThan(
+      0,
+    );
+  });
+});

@@ -1,0 +1,313 @@
+/**
+ * The open model: its file text and JSON, the validated model, the issues, undo and redo, the
+ * dirty flag, autosave to the recovery copy, and open/save through the platform.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { loadModelText, type Issue, type Model } from '@arshjul/model';
+import { parseCadence, type ParseResult } from '@arshjul/recurrence';
+import { isoDateOf, type IsoDate, type Lang } from '@arshjul/school-calendar';
+import { getApi } from '../platform/index.js';
+import { lang as currentLang } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/index.js';
+import {
+  serialize,
+  setCadence as setCadenceEdit,
+  setStructureField,
+  type Edit,
+  type Json,
+} from './edits.js';
+import { TEMPLATE_NAME, TEMPLATE_TEXT } from './template.js';
+
+/** How long the text must stay unchanged before the recovery copy is written. */
+export const AUTOSAVE_DELAY_MS = 3000;
+/** Edits of the same field closer than this become one undo step (typing). */
+export const COALESCE_MS = 1500;
+export const MAX_UNDO = 200;
+
+interface UndoEntry {
+  text: string;
+  /** What edit made the step, for coalescing typing into one step. */
+  key?: string;
+  at: number;
+}
+
+/** Milliseconds the last validation of the file took (read into `window.__arshjulPerf`). */
+export let lastValidateMs = 0;
+
+export type StatusKey = Extract<MessageKey, `status.${string}`>;
+
+/** Today in the user's own time zone (the app may read the clock; the packages never do). */
+export function today(): IsoDate {
+  const d = new Date();
+  return isoDateOf(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
+export const useModelStore = defineStore('model', () => {
+  /** The file's text as it would be saved now. */
+  const text = ref('');
+  /** The file's JSON value (the source of edits). */
+  const doc = shallowRef<Json>(null);
+  /** The last valid model: an edit that breaks the file keeps showing this one. */
+  const model = shallowRef<Model | null>(null);
+  const errors = shallowRef<Issue[]>([]);
+  const warnings = shallowRef<Issue[]>([]);
+  const path = ref<string | null>(null);
+  const name = ref(TEMPLATE_NAME);
+  const savedText = ref('');
+  const undoStack = shallowRef<UndoEntry[]>([]);
+  const redoStack = shallowRef<UndoEntry[]>([]);
+  const status = ref<StatusKey>('status.ready');
+  const asOf = ref<IsoDate>(today());
+  let autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const dirty = computed(() => text.value !== savedText.value);
+  const canUndo = computed(() => undoStack.value.length > 0);
+  const canRedo = computed(() => redoStack.value.length > 0);
+  const valid = computed(() => errors.value.length === 0 && model.value !== null);
+
+  /** Issues by path (`structures[3].cadence`), for showing them at their field. */
+  const issuesByPath = computed(() => {
+    const map = new Map<string, Issue[]>();
+    for (const issue of [...errors.value, ...warnings.value]) {
+      const list = map.get(issue.path) ?? [];
+      list.push(issue);
+      map.set(issue.path, list);
+    }
+    return map;
+  });
+
+  /** Validates `next` and makes it the current text; the JSON value is parsed when not given. */
+  function setText(next: string, nextDoc?: Json): void {
+    text.value = next;
+    const lang: Lang = currentLang.value;
+    const started = typeof performance !== 'undefined' ? performance.now() : 0;
+    const result = loadModelText(next, {
+      asOf: asOf.value,
+      lang,
+      ...(name.value ? { source: name.value } : {}),
+    });
+    lastValidateMs = typeof performance !== 'undefined' ? performance.now() - started : 0;
+    errors.value = result.errors;
+    warnings.value = result.warnings;
+    if (result.valid && result.model) model.value = result.model;
+    if (nextDoc !== undefined) doc.value = nextDoc;
+    else {
+      try {
+        doc.value = JSON.parse(next.charCodeAt(0) === 0xfeff ? next.slice(1) : next) as Json;
+      } catch {
+        doc.value = null;
+      }
+    }
+    syncDirty();
+  }
+
+  function syncDirty(): void {
+    const d = dirty.value;
+    try {
+      getApi().setDirty(d);
+    } catch {
+      // No platform (a test without one): nothing to tell.
+    }
+    if (d) scheduleAutosave();
+    else cancelAutosave();
+  }
+
+  function scheduleAutosave(): void {
+    cancelAutosave();
+    autosaveTimer = setTimeout(() => {
+      autosaveTimer = null;
+      if (dirty.value) void getApi().writeRecovery(text.value, path.value);
+    }, AUTOSAVE_DELAY_MS);
+  }
+
+  function cancelAutosave(): void {
+    if (autosaveTimer !== null) clearTimeout(autosaveTimer);
+    autosaveTimer = null;
+  }
+
+  /** Replaces the whole document (open, new, restore): clears undo and redo. */
+  function load(
+    fileText: string,
+    file: { path: string | null; name: string },
+    saved = true,
+  ): boolean {
+    name.value = file.name;
+    path.value = file.path;
+    model.value = null;
+    undoStack.value = [];
+    redoStack.value = [];
+    savedText.value = saved ? fileText : '';
+    setText(fileText);
+    return valid.value;
+  }
+
+  /**
+   * Applies an edit as one undo step. Edits with the same `key` in quick succession (typing in
+   * one field) are merged into one step.
+   */
+  function apply(edit: Edit, key?: string): boolean {
+    if (doc.value === null) return false;
+    const nextDoc = edit(doc.value);
+    if (nextDoc === doc.value) return false;
+    const next = serialize(nextDoc);
+    if (next === text.value) return false;
+    const now = Date.now();
+    const last = undoStack.value[undoStack.value.length - 1];
+    const merge =
+      key !== undefined &&
+      last?.key === key &&
+      now - last.at < COALESCE_MS &&
+      redoStack.value.length === 0;
+    if (merge) {
+      undoStack.value = [...undoStack.value.slice(0, -1), { ...last, at: now }];
+    } else {
+      undoStack.value = [
+        ...undoStack.value.slice(-(MAX_UNDO - 1)),
+        { text: text.value, at: now, ...(key !== undefined ? { key } : {}) },
+      ];
+    }
+    redoStack.value = [];
+    setText(next, nextDoc);
+    status.value = 'status.changed';
+    return true;
+  }
+
+  function undo(): boolean {
+    const entry = undoStack.value[undoStack.value.length - 1];
+    if (!entry) return false;
+    undoStack.value = undoStack.value.slice(0, -1);
+    redoStack.value = [...redoStack.value, { text: text.value, at: Date.now() }];
+    setText(entry.text);
+    status.value = 'status.undone';
+    return true;
+  }
+
+  function redo(): boolean {
+    const entry = redoStack.value[redoStack.value.length - 1];
+    if (!entry) return false;
+    redoStack.value = redoStack.value.slice(0, -1);
+    undoStack.value = [...undoStack.value, { text: text.value, at: Date.now() }];
+    setText(entry.text);
+    status.value = 'status.redone';
+    return true;
+  }
+
+  /**
+   * Sets a structure's cadence when the phrase is understood; otherwise leaves the model as it
+   * is and returns why (the editor shows it).
+   */
+  function setCadence(id: string, phrase: string): ParseResult {
+    const parsed = parseCadence(phrase, { lang: currentLang.value });
+    if (parsed.ok) apply(setCadenceEdit(id, phrase), `cadence:${id}`);
+    return parsed;
+  }
+
+  function setField(id: string, field: 'name' | 'description', value: string): void {
+    apply(setStructureField(id, field, value), `${field}:${id}`);
+  }
+
+  /** «Ny modell»: the Grorud model as a template, not yet saved anywhere. */
+  function newFromTemplate(): void {
+    load(TEMPLATE_TEXT, { path: null, name: TEMPLATE_NAME });
+    status.value = 'status.new';
+  }
+
+  async function open(): Promise<boolean> {
+    try {
+      const file = await getApi().openFile();
+      if (!file) return false;
+      return openText(file.text, { path: file.path, name: file.name });
+    } catch {
+      status.value = 'status.openFailed';
+      return false;
+    }
+  }
+
+  /** Opens a recent file again (the browser asks with its file picker). */
+  async function openRecent(recentPath: string): Promise<boolean> {
+    try {
+      const file = await getApi().openRecent(recentPath);
+      if (!file) return false;
+      return openText(file.text, { path: file.path, name: file.name });
+    } catch {
+      status.value = 'status.openFailed';
+      return false;
+    }
+  }
+
+  /** Opens a file's text (from the dialog, drag and drop, or a recent file). */
+  function openText(fileText: string, file: { path: string | null; name: string }): boolean {
+    const ok = load(fileText, file);
+    status.value = ok ? 'status.opened' : 'status.invalid';
+    return ok;
+  }
+
+  async function save(): Promise<boolean> {
+    try {
+      const saved = await getApi().saveFile(path.value, text.value, name.value);
+      if (!saved) return false;
+      path.value = saved.path;
+      name.value = saved.name;
+      savedText.value = text.value;
+      syncDirty();
+      await getApi().clearRecovery();
+      status.value = 'status.saved';
+      return true;
+    } catch {
+      status.value = 'status.saveFailed';
+      return false;
+    }
+  }
+
+  /** Restores the recovery copy; it stays unsaved (dirty) until the user saves. */
+  function restore(recovery: { text: string; path: string | null }): void {
+    load(
+      recovery.text,
+      {
+        path: recovery.path,
+        name: recovery.path?.split(/[\\/]/).pop() ?? TEMPLATE_NAME,
+      },
+      false,
+    );
+    status.value = 'status.restored';
+  }
+
+  /** Validates again, e.g. after the language changed (messages are in the user's language). */
+  function revalidate(): void {
+    if (text.value) setText(text.value, doc.value);
+  }
+
+  return {
+    text,
+    doc,
+    model,
+    errors,
+    warnings,
+    path,
+    name,
+    status,
+    asOf,
+    dirty,
+    valid,
+    canUndo,
+    canRedo,
+    issuesByPath,
+    undoStack,
+    redoStack,
+    load,
+    apply,
+    undo,
+    redo,
+    setCadence,
+    setField,
+    newFromTemplate,
+    open,
+    openRecent,
+    openText,
+    save,
+    restore,
+    revalidate,
+    cancelAutosave,
+  };
+});

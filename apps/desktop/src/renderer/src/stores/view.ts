@@ -1,0 +1,153 @@
+/**
+ * What the views show, derived from the model: the selected area and school year, the filters,
+ * and from them the årshjul, the plan and the wheel's layout and SVG. Each rebuild is timed
+ * (`window.__arshjulPerf`) for the E2E test.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import { buildArshjul, buildPlan, type Arshjul, type ImplementationPlan } from '@arshjul/plan';
+import { CalendarRegistry, type SchoolYear } from '@arshjul/school-calendar';
+import { layoutWheel, renderLayoutSvg, type WheelLayout } from '@arshjul/wheel';
+import { lang } from '../i18n/index.js';
+import { lastValidateMs, useModelStore } from './model.js';
+import { filterArshjul, NO_FILTERS, type ArshjulFilters } from './filters.js';
+import { arshjulWheelSpec } from './wheel-spec.js';
+
+export const DEFAULT_KOMMUNE = 'oslo';
+export const DEFAULT_SCHOOL_YEAR = '2025-26';
+export const WHEEL_SIZE = 1000;
+
+/** The bundled school calendars (Oslo 2024-25 … 2027-28). */
+export const registry = new CalendarRegistry();
+
+export interface Derived {
+  arshjul: Arshjul;
+  /** The årshjul after the filters: what the wheel and the lists show. */
+  shown: Arshjul;
+  plan: ImplementationPlan;
+  layout: WheelLayout;
+  /** The wheel's SVG, made by `renderLayoutSvg` (our own string, safe for v-html). */
+  svg: string;
+}
+
+let rebuilds = 0;
+
+export const useViewStore = defineStore('view', () => {
+  const models = useModelStore();
+  /** An area id, or 'all' for the whole district; '' until a model is open (the first area). */
+  const area = ref('');
+  const schoolYearName = ref(DEFAULT_SCHOOL_YEAR);
+  const filters = ref<ArshjulFilters>({ ...NO_FILTERS });
+  const tab = ref<'arshjul' | 'plan'>('arshjul');
+  /** The structure open in the editor. */
+  const selectedStructure = ref<string | null>(null);
+  /** The wheel item selected (hover shows, click or keys select). */
+  const selectedItem = ref<string | null>(null);
+
+  const kommuneId = computed(() => {
+    const k = models.model?.organisation.district.kommune;
+    try {
+      return k ? registry.kommune(k).id : DEFAULT_KOMMUNE;
+    } catch {
+      return DEFAULT_KOMMUNE;
+    }
+  });
+
+  const schoolYears = computed(() => registry.kommune(kommuneId.value).years());
+
+  const year = computed<SchoolYear | null>(() => {
+    try {
+      return registry.schoolYear(kommuneId.value, schoolYearName.value);
+    } catch {
+      return null;
+    }
+  });
+
+  const areas = computed(() => models.model?.organisation.areas ?? []);
+
+  /** The area asked for when it exists; else the first area (or the district when none). */
+  const effectiveArea = computed(() => {
+    const list = areas.value;
+    if (area.value === 'all') return 'all';
+    if (list.some((a) => a.id === area.value)) return area.value;
+    return list[0]?.id ?? 'all';
+  });
+
+  // A newly opened model starts on its first area.
+  watch(
+    () => models.model?.id,
+    () => {
+      if (!areas.value.some((a) => a.id === area.value) && area.value !== 'all')
+        area.value = areas.value[0]?.id ?? 'all';
+    },
+  );
+
+  const result = computed<Derived | { error: string } | null>(() => {
+    const model = models.model;
+    const y = year.value;
+    if (!model || !y) return null;
+    const l = lang.value;
+    const options = { area: effectiveArea.value, year: y, lang: l };
+    try {
+      const t0 = performance.now();
+      const arshjul = buildArshjul(model, options);
+      const t1 = performance.now();
+      const plan = buildPlan(model, options);
+      const t2 = performance.now();
+      const shown = filterArshjul(arshjul, model, filters.value);
+      const layout = layoutWheel(arshjulWheelSpec(shown, l), WHEEL_SIZE);
+      const t3 = performance.now();
+      const svg = renderLayoutSvg(layout, { glyphs: 'lists' }).replace(/^<\?xml[^>]*>\s*/, '');
+      const t4 = performance.now();
+      rebuilds++;
+      if (typeof window !== 'undefined') {
+        window.__arshjulPerf = {
+          total: t4 - t0,
+          validate: lastValidateMs,
+          arshjul: t1 - t0,
+          plan: t2 - t1,
+          layout: t3 - t2,
+          svg: t4 - t3,
+          items: layout.items.length,
+          count: rebuilds,
+        };
+      }
+      return { arshjul, shown, plan, layout, svg };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  const derived = computed(() =>
+    result.value && !('error' in result.value) ? result.value : null,
+  );
+  const buildError = computed(() =>
+    result.value && 'error' in result.value ? result.value.error : null,
+  );
+
+  const arshjul = computed(() => derived.value?.arshjul ?? null);
+  const plan = computed(() => derived.value?.plan ?? null);
+  const layout = computed(() => derived.value?.layout ?? null);
+
+  function resetFilters(): void {
+    filters.value = { ...NO_FILTERS };
+  }
+
+  return {
+    area,
+    effectiveArea,
+    schoolYearName,
+    schoolYears,
+    year,
+    areas,
+    filters,
+    tab,
+    selectedStructure,
+    selectedItem,
+    buildError,
+    derived,
+    arshjul,
+    plan,
+    layout,
+    resetFilters,
+  };
+});
