@@ -1,0 +1,449 @@
+/**
+ * End-to-end tests of the web build (`dist-web/`) in Debian's Chromium, driven by playwright-core:
+ * the Grorud example on start, a cadence edit seen in the wheel, a phrase that is not understood,
+ * undo and redo, save as a download, the plan tab, the languages, the keyboard, axe-core, and the
+ * timings of a rebuild (written to `e2e/output/perf.json`, never asserted). Screenshots go to
+ * `e2e/output/*.png`. The whole suite is skipped when /usr/bin/chromium is missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './serve.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) {
+  console.warn(
+    `E2E: ${CHROMIUM} not found; skipping the end-to-end tests (apt-get install chromium, or run .ci/run).`,
+  );
+}
+
+const APP = fileURLToPath(new URL('..', import.meta.url));
+const REPO = join(APP, '..', '..');
+const DIST = join(APP, 'dist-web');
+const OUTPUT = join(APP, 'e2e', 'output');
+const GRORUD = join(REPO, 'examples', 'grorud', 'grorudmodellen.json');
+const require = createRequire(import.meta.url);
+
+/** The newest modification time of any file under `dir` (0 when it does not exist). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let max = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    max = Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return max;
+}
+
+/** Builds `dist-web/` when it is missing or older than the renderer or the packages it uses. */
+function ensureWebBuild(): void {
+  const index = join(DIST, 'index.html');
+  const sources = [
+    join(APP, 'src', 'renderer'),
+    join(APP, 'src', 'shared'),
+    join(APP, 'vite.web.config.ts'),
+    ...readdirSync(join(REPO, 'packages')).map((p) => join(REPO, 'packages', p, 'src')),
+  ];
+  const newestSource = Math.max(
+    ...sources.map((s) =>
+      existsSync(s) && statSync(s).isFile() ? statSync(s).mtimeMs : newest(s),
+    ),
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return;
+  const run = spawnSync(
+    'npx',
+    ['--no-install', 'vite', 'build', '--config', 'vite.web.config.ts'],
+    {
+      cwd: APP,
+      encoding: 'utf8',
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
+  );
+  if (run.status !== 0 || !existsSync(index)) {
+    throw new Error(`vite build of dist-web failed:\n${run.stdout}\n${run.stderr}`);
+  }
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown; failureSummary?: string }[];
+}
+
+const SERIOUS = new Set(['serious', 'critical']);
+
+describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  const perf: Record<string, unknown> = {};
+  let original: string[] = [];
+  let afterEdit: string[] = [];
+
+  const itemIds = (): Promise<string[]> =>
+    page.$$eval('[data-testid="wheel-item"]', (els) =>
+      els.map((e) => e.getAttribute('data-item') ?? '').sort(),
+    );
+  const byTestId = (id: string) => page.getByTestId(id);
+
+  async function axeSerious(label: string): Promise<AxeViolation[]> {
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes
+          .slice(0, 5)
+          .map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }));
+    });
+    writeFileSync(join(OUTPUT, `axe-${label}.json`), JSON.stringify(violations, null, 2));
+    return violations.filter((v) => v.impact !== null && SERIOUS.has(v.impact));
+  }
+
+  function describeViolations(list: AxeViolation[]): string {
+    return list
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n` +
+          v.nodes
+            .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`)
+            .join('\n'),
+      )
+      .join('\n');
+  }
+
+  /** Milliseconds from a change (made inside the page) to the next animation frame and after it. */
+  async function editToFrame(
+    testId: string,
+    value: string,
+  ): Promise<{ toFrame: number; toNextTask: number }> {
+    return page.evaluate(
+      async ({ testId, value }) => {
+        const input = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
+        if (!input) throw new Error(`no ${testId}`);
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const toFrame = await new Promise<number>((ok) =>
+          requestAnimationFrame(() => ok(performance.now() - t0)),
+        );
+        // A task after the frame's callbacks: the frame has been produced by then.
+        const toNextTask = await new Promise<number>((ok) =>
+          setTimeout(() => ok(performance.now() - t0), 0),
+        );
+        return { toFrame, toNextTask };
+      },
+      { testId, value },
+    );
+  }
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    ensureWebBuild();
+    server = await serveStatic(DIST);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    context = await browser.newContext({
+      bypassCSP: true,
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 1000 },
+      locale: 'nb-NO',
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.goto(server.url);
+    await page.addScriptTag({
+      content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'),
+    });
+  });
+
+  afterAll(async () => {
+    if (Object.keys(perf).length) {
+      perf.browser = browser?.version();
+      perf.measuredAt = new Date().toISOString();
+      writeFileSync(join(OUTPUT, 'perf.json'), `${JSON.stringify(perf, null, 2)}\n`);
+    }
+    writeFileSync(
+      join(OUTPUT, 'console.json'),
+      `${JSON.stringify({ pageErrors, consoleErrors }, null, 2)}\n`,
+    );
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('starts with the Grorud example showing Ammerud 2025-26', async () => {
+    await byTestId('wheel').waitFor();
+    expect(await byTestId('area-select').inputValue()).toBe('omrade-ammerud');
+    expect(await byTestId('year-select').inputValue()).toBe('2025-26');
+    const label = (await byTestId('wheel').getAttribute('aria-label')) ?? '';
+    expect(label).toContain('Ammerud');
+    expect(label).toMatch(/2025.26/);
+    original = await itemIds();
+    expect(original.length).toBeGreaterThan(10);
+    await expect.poll(() => byTestId('status').textContent()).toContain('Ny modell');
+    perf.grorudInitial = await page.evaluate(() => window.__arshjulPerf);
+    await page.screenshot({ path: join(OUTPUT, 'ammerud-app.png') });
+    await byTestId('wheel').screenshot({ path: join(OUTPUT, 'ammerud-wheel.png') });
+  });
+
+  it('has no serious axe violations on the årshjul tab', async () => {
+    const serious = await axeSerious('arshjul');
+    expect(serious, describeViolations(serious)).toEqual([]);
+  });
+
+  it('edits T4.1 to «Hver andre uke»: the wheel and the meaning change', async () => {
+    await byTestId('structure-T4.1').click();
+    const input = byTestId('cadence-input');
+    expect(await input.inputValue()).toBe('Hver fjerde uke');
+    await input.fill('Hver andre uke');
+    await expect.poll(itemIds).not.toEqual(original);
+    afterEdit = await itemIds();
+    await expect(byTestId('cadence-meaning').textContent()).resolves.toMatch(
+      /Forstått som:.*(andre|2\.) uke/i,
+    );
+    perf.grorudAfterEdit = await page.evaluate(() => window.__arshjulPerf);
+    await byTestId('wheel').screenshot({ path: join(OUTPUT, 'wheel-after-edit.png') });
+    await page.screenshot({ path: join(OUTPUT, 'app-after-edit.png') });
+  });
+
+  it('shows why «Hver blåe uke» is not understood and leaves the wheel alone', async () => {
+    await byTestId('cadence-input').fill('Hver blåe uke');
+    const error = byTestId('cadence-error');
+    await error.waitFor();
+    const text = (await error.textContent()) ?? '';
+    expect(text).toContain('Ikke forstått');
+    expect(text).toMatch(/Mente du «Hver [^»]*uke»/);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok(null))));
+    expect(await itemIds()).toEqual(afterEdit);
+    await page.screenshot({ path: join(OUTPUT, 'cadence-error.png') });
+  });
+
+  it('undoes the edit and redoes it', async () => {
+    await byTestId('undo-button').click();
+    await expect.poll(itemIds).toEqual(original);
+    expect(await byTestId('cadence-input').inputValue()).toBe('Hver fjerde uke');
+    await expect(byTestId('undo-button').isDisabled()).resolves.toBe(true);
+    await byTestId('redo-button').click();
+    await expect.poll(itemIds).toEqual(afterEdit);
+    expect(await byTestId('cadence-input').inputValue()).toBe('Hver andre uke');
+  });
+
+  it('saves as a download with T4.1’s new cadence', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      byTestId('save-button').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    const path = await download.path();
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as {
+      structures: { id: string; cadence: string | { text: string } }[];
+    };
+    const t41 = saved.structures.find((s) => s.id === 'T4.1');
+    const cadence = typeof t41?.cadence === 'string' ? t41.cadence : t41?.cadence.text;
+    expect(cadence).toBe('Hver andre uke');
+    await expect.poll(() => byTestId('status').textContent()).toContain('Lagret');
+  });
+
+  it('shows the plan on the Plan tab, without serious axe violations', async () => {
+    await byTestId('tab-plan').click();
+    await byTestId('plan-table').first().waitFor();
+    expect(await byTestId('plan-table').count()).toBeGreaterThan(0);
+    const planText = (await page.locator('#panel-plan').textContent()) ?? '';
+    expect(planText).toContain('Hver andre uke');
+    await page.screenshot({ path: join(OUTPUT, 'plan.png') });
+    const serious = await axeSerious('plan');
+    expect(serious, describeViolations(serious)).toEqual([]);
+    await byTestId('tab-arshjul').click();
+    await byTestId('wheel').waitFor();
+  });
+
+  it('switches the language to nynorsk and English', async () => {
+    const open = byTestId('open-button');
+    expect((await open.textContent())?.trim()).toBe('Åpne');
+    await byTestId('lang-select').selectOption('nn');
+    await expect.poll(async () => (await open.textContent())?.trim()).toBe('Opne');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nn');
+    await byTestId('lang-select').selectOption('en');
+    await expect.poll(async () => (await open.textContent())?.trim()).toBe('Open');
+    expect((await byTestId('tab-arshjul').textContent())?.trim()).toBe('Annual wheel');
+    await page.screenshot({ path: join(OUTPUT, 'english.png') });
+    await byTestId('lang-select').selectOption('nb');
+    await expect.poll(async () => (await open.textContent())?.trim()).toBe('Åpne');
+  });
+
+  it('reaches the wheel with Tab and selects items with the arrow keys', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let reached = false;
+    for (let i = 0; i < 250 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') === 'wheel',
+      );
+    }
+    expect(reached, 'Tab never reached the wheel').toBe(true);
+    const details = byTestId('wheel-details');
+    await page.keyboard.press('ArrowRight');
+    await details.locator('.details-title').waitFor();
+    const first = (await details.locator('.details-title').textContent())?.trim();
+    expect(first).toBeTruthy();
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(async () => (await details.locator('.details-title').textContent())?.trim())
+      .not.toBe(first);
+    expect(await page.locator('.wheel-overlay path.highlight.selected').count()).toBe(1);
+    await details.scrollIntoViewIfNeeded();
+    await details.screenshot({ path: join(OUTPUT, 'keyboard-details.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('measures an edit to the next frame on the Grorud model', async () => {
+    await byTestId('structure-T4.1').click();
+    const samples: { toFrame: number; toNextTask: number }[] = [];
+    const phrases = ['Hver tredje uke', 'Hver fjerde uke', 'Hver andre uke', 'Hver 6. uke'];
+    for (const phrase of phrases) {
+      samples.push(await editToFrame('cadence-input', phrase));
+      // Past the typing merge window, so each edit is its own step.
+      await page.waitForTimeout(50);
+    }
+    perf.grorudEditToFrame = samples;
+    perf.grorudLastRebuild = await page.evaluate(() => window.__arshjulPerf);
+    expect(samples.length).toBe(phrases.length);
+  });
+
+  it('opens a synthetic model with about 2,000 wheel items and measures it', async () => {
+    const model = JSON.parse(readFileSync(GRORUD, 'utf8')) as {
+      name: string;
+      structures: Record<string, unknown>[];
+    };
+    const template = model.structures.find((s) => s.id === 'T4.1')!;
+    const scope = template.scope as { kind: string; schools?: string[] };
+    // «Hver fjerde uke» gives about ten dates a year: each is its own item (series of more than
+    // fifteen dates are drawn as one band).
+    const copies = 200;
+    for (let n = 1; n <= copies; n++) {
+      model.structures.push({
+        ...template,
+        id: `T9.${n}`,
+        name: `Syntetisk struktur ${n}`,
+        cadence: n % 2 === 0 ? 'Hver fjerde uke' : 'Hver 5. uke',
+        notes: [],
+        scope,
+      });
+    }
+    model.name = `${model.name} (syntetisk, ${copies} ekstra strukturer)`;
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      byTestId('open-button').click(),
+    ]);
+    const t0 = Date.now();
+    await chooser.setFiles({
+      name: 'syntetisk.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(model, null, 2)),
+    });
+    await expect.poll(() => byTestId('status').textContent()).toContain('Åpnet');
+    await expect.poll(async () => (await itemIds()).length).toBeGreaterThan(original.length + 500);
+    const openMs = Date.now() - t0;
+    expect(await byTestId('file-errors').count()).toBe(0);
+    const opened = await page.evaluate(() => window.__arshjulPerf);
+    // The wheel's drawing grows with its numbered legend: only its top is worth a picture.
+    await byTestId('wheel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const box = await byTestId('wheel').boundingBox();
+    if (box) {
+      const y = Math.max(0, box.y);
+      await page.screenshot({
+        path: join(OUTPUT, 'synthetic-wheel.png'),
+        clip: { x: box.x, y, width: box.width, height: Math.min(box.width, 1000 - y) },
+      });
+    }
+    perf.syntheticWheelHeightPx = box?.height;
+
+    await byTestId('structure-T9.1').click();
+    const edits: { toFrame: number; toNextTask: number }[] = [];
+    for (const phrase of ['Hver fjerde uke', 'Hver tredje uke', 'Hver 5. uke']) {
+      edits.push(await editToFrame('cadence-input', phrase));
+      await page.waitForTimeout(50);
+    }
+    const afterEditPerf = await page.evaluate(() => window.__arshjulPerf);
+
+    // Selection and hover on the big wheel: each step to the next frame.
+    await byTestId('wheel').focus();
+    const steps = await page.evaluate(async () => {
+      const wheel = document.querySelector<HTMLElement>('[data-testid="wheel"]')!;
+      const overlay = document.querySelector<SVGSVGElement>('.wheel-overlay')!;
+      const frame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()));
+      const keys: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const t0 = performance.now();
+        wheel.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        await frame();
+        keys.push(performance.now() - t0);
+      }
+      const rect = overlay.getBoundingClientRect();
+      const hovers: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const angle = (i / 30) * 2 * Math.PI;
+        const r = 0.35 * Math.min(rect.width, rect.height);
+        const t0 = performance.now();
+        overlay.dispatchEvent(
+          new MouseEvent('mousemove', {
+            bubbles: true,
+            clientX: rect.left + rect.width / 2 + r * Math.cos(angle),
+            clientY: rect.top + rect.height / 2 + r * Math.sin(angle),
+          }),
+        );
+        await frame();
+        hovers.push(performance.now() - t0);
+      }
+      return { keys, hovers };
+    });
+    const stats = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return {
+        n: s.length,
+        median: s[Math.floor(s.length / 2)],
+        p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))],
+        max: s[s.length - 1],
+      };
+    };
+    perf.synthetic = {
+      structures: model.structures.length,
+      items: opened?.items,
+      openToItemsMs: openMs,
+      rebuildOnOpen: opened,
+      editToFrame: edits,
+      rebuildAfterEdit: afterEditPerf,
+      selectStepToFrame: stats(steps.keys),
+      hoverToFrame: stats(steps.hovers),
+    };
+    expect(opened?.items ?? 0).toBeGreaterThan(1000);
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+});
