@@ -8,12 +8,16 @@ import type { UserWorkspaceConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-function workspaceAliases(): Record<string, string> {
-  const aliases: Record<string, string> = {};
+function workspaceAliases(): { find: RegExp; replacement: string }[] {
+  const aliases: { find: RegExp; replacement: string }[] = [];
   const dir = join(root, 'packages');
   for (const name of readdirSync(dir)) {
     const src = join(dir, name, 'src', 'index.ts');
-    if (existsSync(src)) aliases[`@arshjul/${name}`] = src;
+    if (existsSync(src)) aliases.push({ find: new RegExp(`^@arshjul/${name}$`), replacement: src });
+    // A browser-safe entry point (`@arshjul/export/pure`).
+    const pure = join(dir, name, 'src', 'pure.ts');
+    if (existsSync(pure))
+      aliases.push({ find: new RegExp(`^@arshjul/${name}/pure$`), replacement: pure });
   }
   return aliases;
 }

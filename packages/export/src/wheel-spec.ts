@@ -39,6 +39,9 @@ export interface WheelSpecOptions {
   collapseOver?: number;
 }
 
+/** The wheel item id of a series drawn as one band. */
+export const seriesItemId = (seriesId: string): string => `serie:${seriesId}`;
+
 /** An entry's label on the wheel: the structure's code and name, or the entry's title. */
 export function entryLabel(entry: ArshjulEntry): string {
   return entry.structureId && entry.kind === 'meeting'
@@ -92,7 +95,7 @@ export function arshjulWheelSpec(
         bands.add(series.id);
         const dates = ring.entries.filter((x) => x.series === series.id).map((x) => x.date);
         items.push({
-          id: `serie:${series.id}`,
+          id: seriesItemId(series.id),
           label: `${series.structureId} ${series.title} (${series.cadenceText.toLocaleLowerCase('nb')})`,
           from: dates[0]!,
           to: dates[dates.length - 1]!,
