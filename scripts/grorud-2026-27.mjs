@@ -1,6 +1,7 @@
 // Makes examples/grorud/grorudmodellen-2026-27.json: the Grorud model as revised at the spring
 // SaLTo meeting 2026 (a fictional revision, for the transfer example in
 // docs/brukerveiledning/overforing.md). Run after `npm ci`: node scripts/grorud-2026-27.mjs
+/* global structuredClone */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadModelText, nextYearModel, reviseModel } from '@arshjul/model';
 
