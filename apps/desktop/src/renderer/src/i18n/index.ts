@@ -1,6 +1,7 @@
 /** The app's own words in bokmål, nynorsk and English; no library. */
 import { ref } from 'vue';
 import type { Lang } from '@arshjul/school-calendar';
+import { word, type WordKey } from '@arshjul/export/pure';
 
 export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
 
@@ -53,9 +54,6 @@ const DICT = {
     en: 'Pupils and parents',
   },
   'focus.none': { nb: 'Uten fokus', nn: 'Utan fokus', en: 'No focus' },
-  id: { nb: 'Id', nn: 'Id', en: 'Id' },
-  name: { nb: 'Navn', nn: 'Namn', en: 'Name' },
-  description: { nb: 'Beskrivelse', nn: 'Skildring', en: 'Description' },
   cadence: { nb: 'Oppfølging (rytme)', nn: 'Oppfølging (rytme)', en: 'Follow-up (rhythm)' },
   cadenceMeaning: { nb: 'Forstått som', nn: 'Forstått som', en: 'Understood as' },
   nextDates: { nb: 'Neste datoer', nn: 'Neste datoar', en: 'Next dates' },
@@ -69,19 +67,11 @@ const DICT = {
   useSuggestion: { nb: 'Bruk forslaget', nn: 'Bruk forslaget', en: 'Use the suggestion' },
   close: { nb: 'Lukk', nn: 'Lukk', en: 'Close' },
   editor: { nb: 'Rediger struktur', nn: 'Rediger struktur', en: 'Edit structure' },
-  responsible: { nb: 'Ansvar', nn: 'Ansvar', en: 'Responsible' },
-  tabArshjul: { nb: 'Årshjul', nn: 'Årshjul', en: 'Annual wheel' },
   tabPlan: { nb: 'Plan', nn: 'Plan', en: 'Plan' },
-  area: { nb: 'Område', nn: 'Område', en: 'Area' },
   allAreas: { nb: 'Hele bydelen', nn: 'Heile bydelen', en: 'The whole district' },
-  schoolYear: { nb: 'Skoleår', nn: 'Skuleår', en: 'School year' },
-  school: { nb: 'Skole', nn: 'Skule', en: 'School' },
-  level: { nb: 'Nivå', nn: 'Nivå', en: 'Level' },
   role: { nb: 'Rolle', nn: 'Rolle', en: 'Role' },
   all: { nb: 'Alle', nn: 'Alle', en: 'All' },
   filters: { nb: 'Filter', nn: 'Filter', en: 'Filters' },
-  months: { nb: 'Måned for måned', nn: 'Månad for månad', en: 'Month by month' },
-  undated: { nb: 'Uten fast dato', nn: 'Utan fast dato', en: 'Without a set date' },
   noUndated: { nb: 'Alt har dato.', nn: 'Alt har dato.', en: 'Everything has a date.' },
   details: { nb: 'Detaljer', nn: 'Detaljar', en: 'Details' },
   wheelHelp: {
@@ -90,13 +80,6 @@ const DICT = {
     en: 'Point at or click an item for its details. The arrow keys move between items.',
   },
   noSelection: { nb: 'Ingen hendelse valgt.', nn: 'Inga hending vald.', en: 'No item selected.' },
-  date: { nb: 'Dato', nn: 'Dato', en: 'Date' },
-  schools: { nb: 'Skoler', nn: 'Skular', en: 'Schools' },
-  revisions: { nb: 'Revisjoner', nn: 'Revisjonar', en: 'Revisions' },
-  skip: { nb: 'Hopp til innholdet', nn: 'Hopp til innhaldet', en: 'Skip to content' },
-  rhythm: { nb: 'Rytme', nn: 'Rytme', en: 'Rhythm' },
-  formalStructure: { nb: 'Formell struktur', nn: 'Formell struktur', en: 'Formal structure' },
-  followUp: { nb: 'Oppfølging', nn: 'Oppfølging', en: 'Follow-up' },
   errors: { nb: 'Feil', nn: 'Feil', en: 'Errors' },
   warnings: { nb: 'Merknader', nn: 'Merknader', en: 'Warnings' },
   noModel: { nb: 'Ingen modell er åpen.', nn: 'Ingen modell er open.', en: 'No model is open.' },
@@ -112,27 +95,41 @@ const DICT = {
     en: 'Drop a model file here to open it',
   },
   recent: { nb: 'Nylige filer', nn: 'Nylege filer', en: 'Recent files' },
-  'reason.on-demand': { nb: 'Ved behov', nn: 'Ved behov', en: 'When needed' },
-  'reason.continuous': { nb: 'Løpende', nn: 'Løpande', en: 'Continuous' },
-  'reason.needs-interval': {
-    nb: 'Rytmen har ikke tall',
-    nn: 'Rytmen har ikkje tal',
-    en: 'The rhythm has no number',
-  },
-  'reason.school-choice': { nb: 'Skolen velger', nn: 'Skulen vel', en: 'The school decides' },
   'reason.waiting-for-event': {
     nb: 'Venter på en dato',
     nn: 'Ventar på ein dato',
     en: 'Waiting for a date',
   },
-  'reason.not-this-year': {
-    nb: 'Ikke dette skoleåret',
-    nn: 'Ikkje dette skuleåret',
-    en: 'Not this school year',
-  },
 } satisfies Record<string, Record<Lang, string>>;
 
-export type MessageKey = keyof typeof DICT;
+/** Words the app shares with the exported plan (`@arshjul/export/pure`): one wording for both. */
+const SHARED = {
+  id: 'id',
+  name: 'name',
+  description: 'colDescription',
+  responsible: 'responsible',
+  tabArshjul: 'arshjul',
+  area: 'area',
+  schoolYear: 'schoolYear',
+  school: 'school',
+  level: 'level',
+  months: 'months',
+  undated: 'undated',
+  date: 'date',
+  schools: 'colSchools',
+  revisions: 'revisionsSheet',
+  skip: 'skip',
+  rhythm: 'rhythm',
+  formalStructure: 'colStructure',
+  followUp: 'colFollowUp',
+  'reason.on-demand': 'reason.on-demand',
+  'reason.continuous': 'reason.continuous',
+  'reason.needs-interval': 'reason.needs-interval',
+  'reason.school-choice': 'reason.school-choice',
+  'reason.not-this-year': 'reason.not-this-year',
+} as const satisfies Record<string, WordKey>;
+
+export type MessageKey = keyof typeof DICT | keyof typeof SHARED;
 
 /** The current language, shared by the whole renderer. */
 export const lang = ref<Lang>('nb');
@@ -144,8 +141,10 @@ export function setLang(next: Lang): void {
 
 /** A word in the current (or given) language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}, l?: Lang): string {
-  const entry: Record<Lang, string> = DICT[key];
-  const text = entry[l ?? lang.value];
+  const text =
+    key in SHARED
+      ? word(l ?? lang.value, SHARED[key as keyof typeof SHARED])
+      : (DICT[key as keyof typeof DICT] as Record<Lang, string>)[l ?? lang.value];
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
     params[name] !== undefined ? String(params[name]) : m,
   );
@@ -153,5 +152,5 @@ export function t(key: MessageKey, params: Record<string, string | number> = {},
 
 /** A key that may or may not be in the dictionary (reasons from the packages). */
 export function tOr(key: string, fallback: string): string {
-  return key in DICT ? t(key as MessageKey) : fallback;
+  return key in DICT || key in SHARED ? t(key as MessageKey) : fallback;
 }
