@@ -5,87 +5,25 @@
  * timings of a rebuild (written to `e2e/output/perf.json`, never asserted). Screenshots go to
  * `e2e/output/*.png`. The whole suite is skipped when /usr/bin/chromium is missing.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './serve.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) {
-  console.warn(
-    `E2E: ${CHROMIUM} not found; skipping the end-to-end tests (apt-get install chromium, or run .ci/run).`,
-  );
-}
-
-const APP = fileURLToPath(new URL('..', import.meta.url));
-const REPO = join(APP, '..', '..');
-const DIST = join(APP, 'dist-web');
-const OUTPUT = join(APP, 'e2e', 'output');
-const GRORUD = join(REPO, 'examples', 'grorud', 'grorudmodellen.json');
-const require = createRequire(import.meta.url);
-
-/** The newest modification time of any file under `dir` (0 when it does not exist). */
-function newest(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let max = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    max = Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return max;
-}
-
-/** Builds `dist-web/` when it is missing or older than the renderer or the packages it uses. */
-function ensureWebBuild(): void {
-  const index = join(DIST, 'index.html');
-  const sources = [
-    join(APP, 'src', 'renderer'),
-    join(APP, 'src', 'shared'),
-    join(APP, 'vite.web.config.ts'),
-    ...readdirSync(join(REPO, 'packages')).map((p) => join(REPO, 'packages', p, 'src')),
-  ];
-  const newestSource = Math.max(
-    ...sources.map((s) =>
-      existsSync(s) && statSync(s).isFile() ? statSync(s).mtimeMs : newest(s),
-    ),
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return;
-  const run = spawnSync(
-    'npx',
-    ['--no-install', 'vite', 'build', '--config', 'vite.web.config.ts'],
-    {
-      cwd: APP,
-      encoding: 'utf8',
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    },
-  );
-  if (run.status !== 0 || !existsSync(index)) {
-    throw new Error(`vite build of dist-web failed:\n${run.stdout}\n${run.stderr}`);
-  }
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown; failureSummary?: string }[];
-}
-
-const SERIOUS = new Set(['serious', 'critical']);
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeSerious as axeOn,
+  describeViolations,
+  GRORUD,
+  HAS_CHROMIUM,
+  openApp,
+  OUTPUT,
+  type Session,
+} from './harness.js';
 
 describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
-  let server: StaticServer;
+  let session: Session;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-  const consoleErrors: string[] = [];
   const perf: Record<string, unknown> = {};
   let original: string[] = [];
   let afterEdit: string[] = [];
@@ -96,38 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     );
   const byTestId = (id: string) => page.getByTestId(id);
 
-  async function axeSerious(label: string): Promise<AxeViolation[]> {
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes
-          .slice(0, 5)
-          .map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-      }));
-    });
-    writeFileSync(join(OUTPUT, `axe-${label}.json`), JSON.stringify(violations, null, 2));
-    return violations.filter((v) => v.impact !== null && SERIOUS.has(v.impact));
-  }
-
-  function describeViolations(list: AxeViolation[]): string {
-    return list
-      .map(
-        (v) =>
-          `${v.impact} ${v.id}: ${v.help}\n` +
-          v.nodes
-            .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`)
-            .join('\n'),
-      )
-      .join('\n');
-  }
+  const axeSerious = (label: string) => axeOn(page, label);
 
   /** Milliseconds from a change (made inside the page) to the next animation frame and after it. */
   async function editToFrame(
@@ -155,29 +62,8 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
-    ensureWebBuild();
-    server = await serveStatic(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    context = await browser.newContext({
-      bypassCSP: true,
-      acceptDownloads: true,
-      viewport: { width: 1440, height: 1000 },
-      locale: 'nb-NO',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await page.goto(server.url);
-    await page.addScriptTag({
-      content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'),
-    });
+    session = await openApp();
+    ({ page, browser } = session);
   });
 
   afterAll(async () => {
@@ -186,13 +72,13 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
       perf.measuredAt = new Date().toISOString();
       writeFileSync(join(OUTPUT, 'perf.json'), `${JSON.stringify(perf, null, 2)}\n`);
     }
-    writeFileSync(
-      join(OUTPUT, 'console.json'),
-      `${JSON.stringify({ pageErrors, consoleErrors }, null, 2)}\n`,
-    );
-    await context?.close();
-    await browser?.close();
-    await server?.close();
+    if (session) {
+      writeFileSync(
+        join(OUTPUT, 'console.json'),
+        `${JSON.stringify({ pageErrors: session.pageErrors, consoleErrors: session.consoleErrors }, null, 2)}\n`,
+      );
+      await session.close();
+    }
   });
 
   it('starts with the Grorud example showing Ammerud 2025-26', async () => {
@@ -444,6 +330,6 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+    expect(session.pageErrors, session.pageErrors.join('\n')).toEqual([]);
   });
 });

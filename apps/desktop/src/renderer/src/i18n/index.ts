@@ -2,10 +2,17 @@
 import { ref } from 'vue';
 import type { Lang } from '@arshjul/school-calendar';
 import { word, type WordKey } from '@arshjul/export/pure';
+import { WORDS as MODEL } from './words/model.js';
+import { WORDS as ORGANISATION } from './words/organisation.js';
+import { WORDS as ROLES } from './words/roles.js';
+import { WORDS as PARTICIPATION } from './words/participation.js';
+import { WORDS as DOCUMENTS } from './words/documents.js';
+import { WORDS as ONBOARDING } from './words/onboarding.js';
+import { WORDS as GLOSSARY } from './words/glossary.js';
 
 export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
 
-const DICT = {
+const CORE = {
   appName: { nb: 'Årshjulet', nn: 'Årshjulet', en: 'Årshjulet' },
   open: { nb: 'Åpne', nn: 'Opne', en: 'Open' },
   save: { nb: 'Lagre', nn: 'Lagre', en: 'Save' },
@@ -101,6 +108,30 @@ const DICT = {
     en: 'Waiting for a date',
   },
 } satisfies Record<string, Record<Lang, string>>;
+
+/** The dictionaries by file, for the test that no key is defined twice. */
+export const PARTS = {
+  CORE,
+  MODEL,
+  ORGANISATION,
+  ROLES,
+  PARTICIPATION,
+  DOCUMENTS,
+  ONBOARDING,
+  GLOSSARY,
+} as const;
+
+/** Each editor keeps its words in its own file (`words/*.ts`); a key may be defined only once. */
+const DICT = {
+  ...CORE,
+  ...MODEL,
+  ...ORGANISATION,
+  ...ROLES,
+  ...PARTICIPATION,
+  ...DOCUMENTS,
+  ...ONBOARDING,
+  ...GLOSSARY,
+};
 
 /** Words the app shares with the exported plan (`@arshjul/export/pure`): one wording for both. */
 const SHARED = {

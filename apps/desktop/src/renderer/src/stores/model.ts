@@ -11,11 +11,15 @@ import { getApi } from '../platform/index.js';
 import { lang as currentLang } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/index.js';
 import {
+  getAt,
+  pathString,
   serialize,
+  setAt,
   setCadence as setCadenceEdit,
   setStructureField,
   type Edit,
   type Json,
+  type JsonPath,
 } from './edits.js';
 import { TEMPLATE_NAME, TEMPLATE_TEXT } from './template.js';
 
@@ -76,6 +80,50 @@ export const useModelStore = defineStore('model', () => {
     }
     return map;
   });
+
+  /**
+   * The issues at `path` (a list of keys, or the formatted string); with `deep`, also those
+   * inside it (`structures[3]` gets `structures[3].cadence`).
+   */
+  function issuesAt(path: JsonPath | string, deep = false): Issue[] {
+    const key = typeof path === 'string' ? path : pathString(path);
+    if (!deep) return issuesByPath.value.get(key) ?? [];
+    const out: Issue[] = [];
+    for (const [p, list] of issuesByPath.value) {
+      if (p === key || p.startsWith(`${key}.`) || p.startsWith(`${key}[`)) out.push(...list);
+    }
+    return out;
+  }
+
+  /** The value at `path` in the file as written (what the user typed, valid or not). */
+  function raw(path: JsonPath): Json | undefined {
+    return doc.value === null ? undefined : getAt(doc.value, path);
+  }
+
+  /**
+   * Sets the value at `path` as one undo step (typing into one field merges into one step). An
+   * empty text or `undefined` leaves the key out of the file.
+   */
+  function setValue(
+    path: JsonPath,
+    value: Json | undefined,
+    opts: { keepEmpty?: boolean } = {},
+  ): boolean {
+    return apply(setAt(path, value, opts), `set:${pathString(path)}`);
+  }
+
+  /**
+   * The errors an edit would bring that the file does not have now (e.g. removing a school that
+   * structures still name): asked before a removal, so the user can decide.
+   */
+  function consequences(edit: Edit): Issue[] {
+    if (doc.value === null) return [];
+    const next = edit(doc.value);
+    if (next === doc.value) return [];
+    const result = loadModelText(serialize(next), { asOf: asOf.value, lang: currentLang.value });
+    const before = new Set(errors.value.map((e) => `${e.path}\u0000${e.message}`));
+    return result.errors.filter((e) => !before.has(`${e.path}\u0000${e.message}`));
+  }
 
   /** Validates `next` and makes it the current text; the JSON value is parsed when not given. */
   function setText(next: string, nextDoc?: Json): void {
@@ -293,6 +341,10 @@ export const useModelStore = defineStore('model', () => {
     canUndo,
     canRedo,
     issuesByPath,
+    issuesAt,
+    raw,
+    setValue,
+    consequences,
     undoStack,
     redoStack,
     load,

@@ -13,6 +13,18 @@ import { lastValidateMs, useModelStore } from './model.js';
 import { filterArshjul, NO_FILTERS, type ArshjulFilters } from './filters.js';
 import { arshjulWheelSpec } from './wheel-spec.js';
 
+export const TABS = ['arshjul', 'plan', 'model'] as const;
+export type Tab = (typeof TABS)[number];
+export const MODEL_SECTIONS = [
+  'organisation',
+  'roles',
+  'participation',
+  'documents',
+  'onboarding',
+  'glossary',
+] as const;
+export type ModelSection = (typeof MODEL_SECTIONS)[number];
+
 export const DEFAULT_KOMMUNE = 'oslo';
 export const DEFAULT_SCHOOL_YEAR = '2025-26';
 export const WHEEL_SIZE = 1000;
@@ -38,7 +50,9 @@ export const useViewStore = defineStore('view', () => {
   const area = ref('');
   const schoolYearName = ref(DEFAULT_SCHOOL_YEAR);
   const filters = ref<ArshjulFilters>({ ...NO_FILTERS });
-  const tab = ref<'arshjul' | 'plan'>('arshjul');
+  const tab = ref<Tab>('arshjul');
+  /** The part of the model open on the model tab. */
+  const modelSection = ref<ModelSection>('organisation');
   /** The structure open in the editor. */
   const selectedStructure = ref<string | null>(null);
   /** The wheel item selected (hover shows, click or keys select). */
@@ -141,6 +155,7 @@ export const useViewStore = defineStore('view', () => {
     areas,
     filters,
     tab,
+    modelSection,
     selectedStructure,
     selectedItem,
     buildError,

@@ -1,0 +1,4 @@
+/** Words of the documents editor (bokmål, nynorsk, English). */
+import type { Lang } from '@arshjul/school-calendar';
+
+export const WORDS = {} satisfies Record<string, Record<Lang, string>>;
