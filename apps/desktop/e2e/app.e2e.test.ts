@@ -20,6 +20,35 @@ import {
   type Session,
 } from './harness.js';
 
+/** Milliseconds from an edit to each stage of showing it (see `editToFrame`). */
+interface EditTiming {
+  handler: number;
+  patched: number;
+  toFrame: number;
+  drawn: number;
+}
+
+function stats(xs: number[]): { n: number; median?: number; p95?: number; max?: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const round = (x: number | undefined) => (x === undefined ? x : Math.round(x * 10) / 10);
+  return {
+    n: s.length,
+    median: round(s[Math.floor(s.length / 2)]),
+    p95: round(s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]),
+    max: round(s[s.length - 1]),
+  };
+}
+
+/** The median and spread of each stage over the samples. */
+function summarise(samples: EditTiming[]): Record<keyof EditTiming, ReturnType<typeof stats>> {
+  return {
+    handler: stats(samples.map((s) => s.handler)),
+    patched: stats(samples.map((s) => s.patched)),
+    toFrame: stats(samples.map((s) => s.toFrame)),
+    drawn: stats(samples.map((s) => s.drawn)),
+  };
+}
+
 describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
   let session: Session;
   let browser: Browser;
@@ -36,28 +65,45 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
 
   const axeSerious = (label: string) => axeOn(page, label);
 
-  /** Milliseconds from a change (made inside the page) to the next animation frame and after it. */
+  /**
+   * Milliseconds from a change (made inside the page) to: the end of the input handler; the
+   * first change of `watch`'s DOM (a MutationObserver: the view has been patched); the next
+   * animation frame; and a task after that frame (the frame has been drawn by then).
+   */
   async function editToFrame(
     testId: string,
     value: string,
-  ): Promise<{ toFrame: number; toNextTask: number }> {
+    watch = '[data-testid="wheel"]',
+  ): Promise<EditTiming> {
     return page.evaluate(
-      async ({ testId, value }) => {
+      async ({ testId, value, watch }) => {
         const input = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
-        if (!input) throw new Error(`no ${testId}`);
+        const target = document.querySelector(watch);
+        if (!input || !target) throw new Error(`no ${testId} or ${watch}`);
+        let patched = -1;
         const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (patched < 0) patched = performance.now() - t0;
+        });
+        observer.observe(target, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
         input.value = value;
         input.dispatchEvent(new Event('input', { bubbles: true }));
+        const handler = performance.now() - t0;
         const toFrame = await new Promise<number>((ok) =>
           requestAnimationFrame(() => ok(performance.now() - t0)),
         );
-        // A task after the frame's callbacks: the frame has been produced by then.
-        const toNextTask = await new Promise<number>((ok) =>
+        const drawn = await new Promise<number>((ok) =>
           setTimeout(() => ok(performance.now() - t0), 0),
         );
-        return { toFrame, toNextTask };
+        observer.disconnect();
+        return { handler, patched, toFrame, drawn };
       },
-      { testId, value },
+      { testId, value, watch },
     );
   }
 
@@ -206,18 +252,41 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('measures an edit to the next frame on the Grorud model', async () => {
+  it('measures an edit to the next frame on the Grorud model, on the wheel and on the plan', async () => {
     await byTestId('structure-T4.1').click();
-    const samples: { toFrame: number; toNextTask: number }[] = [];
-    const phrases = ['Hver tredje uke', 'Hver fjerde uke', 'Hver andre uke', 'Hver 6. uke'];
+    const phrases = [
+      'Hver tredje uke',
+      'Hver fjerde uke',
+      'Hver andre uke',
+      'Hver 6. uke',
+      'Hver tredje uke',
+      'Hver fjerde uke',
+      'Hver andre uke',
+      'Hver 5. uke',
+    ];
+    const wheel: EditTiming[] = [];
     for (const phrase of phrases) {
-      samples.push(await editToFrame('cadence-input', phrase));
-      // Past the typing merge window, so each edit is its own step.
-      await page.waitForTimeout(50);
+      wheel.push(await editToFrame('cadence-input', phrase));
+      // Past the full check that follows an edit, so each sample starts from rest.
+      await page.waitForTimeout(400);
     }
-    perf.grorudEditToFrame = samples;
+    perf.grorudEditToFrame = { ...summarise(wheel), samples: wheel };
     perf.grorudLastRebuild = await page.evaluate(() => window.__arshjulPerf);
-    expect(samples.length).toBe(phrases.length);
+
+    await byTestId('tab-plan').click();
+    await byTestId('plan-table').first().waitFor();
+    const plan: EditTiming[] = [];
+    for (const phrase of phrases) {
+      plan.push(await editToFrame('cadence-input', phrase, '#panel-plan'));
+      await page.waitForTimeout(400);
+    }
+    perf.grorudEditToFrameOnPlan = { ...summarise(plan), samples: plan };
+    perf.grorudLastPlanRebuild = await page.evaluate(() => window.__arshjulPerf);
+    await byTestId('tab-arshjul').click();
+    await byTestId('wheel').waitFor();
+    // Every edit changed the view it was measured on.
+    expect(wheel.every((s) => s.patched >= 0)).toBe(true);
+    expect(plan.every((s) => s.patched >= 0)).toBe(true);
   });
 
   it('opens a synthetic model with about 2,000 wheel items and measures it', async () => {
@@ -269,10 +338,10 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     perf.syntheticWheelHeightPx = box?.height;
 
     await byTestId('structure-T9.1').click();
-    const edits: { toFrame: number; toNextTask: number }[] = [];
+    const edits: EditTiming[] = [];
     for (const phrase of ['Hver fjerde uke', 'Hver tredje uke', 'Hver 5. uke']) {
       edits.push(await editToFrame('cadence-input', phrase));
-      await page.waitForTimeout(50);
+      await page.waitForTimeout(600);
     }
     const afterEditPerf = await page.evaluate(() => window.__arshjulPerf);
 
@@ -307,21 +376,12 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
       }
       return { keys, hovers };
     });
-    const stats = (xs: number[]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return {
-        n: s.length,
-        median: s[Math.floor(s.length / 2)],
-        p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))],
-        max: s[s.length - 1],
-      };
-    };
     perf.synthetic = {
       structures: model.structures.length,
       items: opened?.items,
       openToItemsMs: openMs,
       rebuildOnOpen: opened,
-      editToFrame: edits,
+      editToFrame: { ...summarise(edits), samples: edits },
       rebuildAfterEdit: afterEditPerf,
       selectStepToFrame: stats(steps.keys),
       hoverToFrame: stats(steps.hovers),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { arcGlyphs, escapeXml, num, renderWheelSvg } from './svg.js';
+import {
+  arcGlyphs,
+  escapeXml,
+  num,
+  renderLayoutParts,
+  renderLayoutSvg,
+  renderWheelSvg,
+} from './svg.js';
 import { layoutWheel } from './layout.js';
 import { textWidth } from './labels.js';
 import { monthSectors } from './time-scale.js';
@@ -287,5 +294,46 @@ describe('escapeXml and num', () => {
     expect(num(1.23456)).toBe('1.23');
     expect(num(-0.001)).toBe('0');
     expect(num(10)).toBe('10');
+  });
+});
+
+describe('renderLayoutParts', () => {
+  const layout = layoutWheel(osloSpec(), 1000);
+  const parts = renderLayoutParts(layout, { glyphs: 'lists' });
+
+  it('draws each item once, in its ring, by id', () => {
+    const ids = parts.rings.flatMap((r) => r.items.map((i) => i.id)).sort();
+    expect(ids).toEqual(layout.items.map((i) => i.id).sort());
+    for (const ring of parts.rings) {
+      const laid = layout.rings.find((r) => r.id === ring.id)!;
+      expect(ring.items.map((i) => i.id)).toEqual(laid.items.map((i) => i.id));
+      for (const item of ring.items) expect(item.svg).toMatch(/^<path d="M/);
+    }
+  });
+
+  it('labels only captioned items, and keeps the legend lines apart', () => {
+    expect(parts.labels.map((l) => l.id)).toEqual(
+      layout.items.filter((i) => i.caption.text).map((i) => i.id),
+    );
+    for (const l of parts.labels) expect(l.svg).toContain(`data-item="${escapeXml(l.id)}"`);
+    expect(parts.legendItems).toHaveLength(layout.legend.length);
+    expect(parts.background).toContain('class="months"');
+    expect(parts.open).toContain('<svg');
+  });
+
+  it('is the whole drawing when put together', () => {
+    const whole = renderLayoutSvg(layout, { glyphs: 'lists' });
+    for (const piece of [
+      parts.open,
+      parts.background,
+      parts.shaded,
+      parts.title,
+      parts.legendHead,
+      ...parts.labels.map((l) => l.svg),
+      ...parts.rings.flatMap((r) => [r.outline, ...r.items.map((i) => i.svg)]),
+      ...parts.legendItems.map((l) => l.svg),
+    ]) {
+      expect(whole).toContain(piece);
+    }
   });
 });

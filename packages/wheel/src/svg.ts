@@ -224,14 +224,66 @@ function arcTextLists(glyphs: readonly ArcGlyph[], fontSize: number, attrs: stri
   );
 }
 
+/**
+ * A laid-out wheel drawn in parts, for a screen that redraws only what changed: the opening tag,
+ * the background (page and months), the shaded periods with the week ticks, each ring's outline,
+ * each item's sector and label by item id, the today mark, the title and each legend line. Joined in order they
+ * are exactly `renderLayoutSvg`'s document.
+ */
+export interface SvgParts {
+  /** `<?xml …?>` and `<svg …>` with the title and description. */
+  open: string;
+  /** The drawing's title, description and font, as plain text (for a screen's own `<svg>`). */
+  titleText: string;
+  description: string;
+  fontFamily: string;
+  /** The white page, the month sectors and names. */
+  background: string;
+  /** Breaks and holidays, then the week ticks and numbers. */
+  shaded: string;
+  /** Each ring's outline (a path) and its items' sectors. */
+  rings: { id: string; outline: string; items: { id: string; svg: string }[] }[];
+  labels: { id: string; svg: string }[];
+  today: string;
+  title: string;
+  /** The legend's headings and ring keys. */
+  legendHead: string;
+  legendItems: { key: string; svg: string }[];
+  legendFont: number;
+}
+
 /** Draws a laid-out wheel. */
 export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): string {
+  const p = renderLayoutParts(layout, options);
+  const out: string[] = [p.open, p.background, p.shaded, '<g class="rings">'];
+  for (const ring of p.rings) {
+    out.push(
+      `<g class="ring" data-ring="${escapeXml(ring.id)}">`,
+      ring.outline,
+      ...ring.items.map((i) => i.svg),
+      '</g>',
+    );
+  }
+  out.push('</g>', '<g class="labels" fill="#1a1a1a">', ...p.labels.map((l) => l.svg), '</g>');
+  if (p.today) out.push(p.today);
+  out.push(p.title);
+  out.push(
+    `<g class="legend" font-size="${num(p.legendFont)}" fill="#1a1a1a">`,
+    p.legendHead,
+    ...p.legendItems.map((l) => l.svg),
+    '</g>',
+  );
+  out.push('</svg>');
+  return out.filter((x) => x !== '').join('\n') + '\n';
+}
+
+/** The parts of `renderLayoutSvg`'s drawing (see `SvgParts`). */
+export function renderLayoutParts(layout: WheelLayout, options: SvgOptions = {}): SvgParts {
   const { spec, geometry: g } = layout;
   const { cx, cy } = g;
   const font = options.fontFamily ?? DEFAULT_FONT_FAMILY;
   const words = WORDS[spec.lang];
   const fs = g.fontSize;
-  const out: string[] = [];
   const itemCount = layout.items.length;
   const titleText = spec.subtitle ? `${spec.title} – ${spec.subtitle}` : spec.title;
   const desc =
@@ -240,26 +292,28 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
     `${spec.rings.length} ${words.desc[1]} (${spec.rings.map((r) => r.label).join(', ')}), ` +
     `${itemCount} ${words.desc[2]}.`;
 
-  out.push('<?xml version="1.0" encoding="UTF-8"?>');
-  out.push(
+  const open = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(g.size)} ${num(g.height)}" ` +
       `width="${num(g.size)}" height="${num(g.height)}" role="img" aria-labelledby="wheel-title wheel-desc" ` +
       `aria-label="${escapeXml(titleText)}" lang="${spec.lang === 'en' ? 'en' : spec.lang}" ` +
       `font-family="${escapeXml(font)}">`,
-  );
-  out.push(`<title id="wheel-title">${escapeXml(titleText)}</title>`);
-  out.push(`<desc id="wheel-desc">${escapeXml(desc)}</desc>`);
-  out.push(`<rect x="0" y="0" width="${num(g.size)}" height="${num(g.height)}" fill="#ffffff"/>`);
+    `<title id="wheel-title">${escapeXml(titleText)}</title>`,
+    `<desc id="wheel-desc">${escapeXml(desc)}</desc>`,
+  ].join('\n');
 
   // Month sectors: alternating background, names along the outer band.
-  out.push('<g class="months">');
+  const bg: string[] = [
+    `<rect x="0" y="0" width="${num(g.size)}" height="${num(g.height)}" fill="#ffffff"/>`,
+    '<g class="months">',
+  ];
   layout.months.forEach((m, i) => {
-    out.push(
+    bg.push(
       `<path d="${sectorPath(cx, cy, g.ringInner, g.monthOuter, m.startAngle, m.endAngle)}" fill="${i % 2 ? '#f4f4f4' : '#fbfbfb'}"/>`,
     );
   });
   layout.months.forEach((m) => {
-    out.push(
+    bg.push(
       `<line ${line(cx, cy, g.ringInner, g.monthOuter, m.startAngle)} stroke="#9a9a9a" stroke-width="${num(g.size / 1000)}"/>`,
     );
   });
@@ -275,66 +329,57 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
       bold: true,
       flip: midAngle > 90 && midAngle < 270,
     });
-    out.push(
+    bg.push(
       `<g class="month-name"><title>${escapeXml(m.name)}</title>` +
         arcText(glyphs, fontSize, ' font-weight="bold" fill="#333333"', options.glyphs) +
         '</g>',
     );
   });
-  out.push('</g>');
+  bg.push('</g>');
 
   // Shaded periods (breaks, holidays).
-  out.push('<g class="shaded">');
+  const shaded: string[] = ['<g class="shaded">'];
   for (const s of layout.shaded) {
     const fill = s.kind === 'holiday' ? '#d9534f' : '#8a8a8a';
     const opacity = s.kind === 'holiday' ? 0.22 : 0.2;
-    out.push(
+    shaded.push(
       `<path d="${sectorPath(cx, cy, s.inner, s.outer, s.startAngle, s.endAngle)}" fill="${fill}" fill-opacity="${opacity}">` +
         `<title>${escapeXml(`${s.label} (${formatDateRange(s.from, s.to, spec.lang)})`)}</title></path>`,
     );
   }
-  out.push('</g>');
+  shaded.push('</g>');
 
   // Week ticks and numbers.
   if (options.weeks ?? true) {
-    out.push('<g class="weeks" fill="#555555">');
+    shaded.push('<g class="weeks" fill="#555555">');
     for (const w of layout.weeks) {
-      out.push(
+      shaded.push(
         `<line ${line(cx, cy, g.weekInner, g.weekOuter, w.angle)} stroke="#b0b0b0" stroke-width="${num(g.size / 2000)}"/>`,
       );
       const [x, y] = point(cx, cy, (g.weekInner + g.weekOuter) / 2, w.midAngle);
-      out.push(
+      shaded.push(
         `<text x="${num(x)}" y="${num(y + fs * 0.7 * BASELINE_SHIFT)}" font-size="${num(fs * 0.7)}" text-anchor="middle">${w.week}</text>`,
       );
     }
-    out.push('</g>');
+    shaded.push('</g>');
   }
 
   // Rings and their items.
-  out.push('<g class="rings">');
-  for (const ring of layout.rings) {
-    out.push(`<g class="ring" data-ring="${escapeXml(ring.id)}">`);
-    out.push(
-      `<path d="${sectorPath(cx, cy, ring.inner, ring.outer, 0, 360)}" fill="none" stroke="${escapeXml(ring.colour)}" stroke-opacity="0.35" stroke-width="${num(g.size / 1000)}"/>`,
-    );
-    for (const it of ring.items) {
+  const rings: SvgParts['rings'] = layout.rings.map((ring) => ({
+    id: ring.id,
+    outline: `<path d="${sectorPath(cx, cy, ring.inner, ring.outer, 0, 360)}" fill="none" stroke="${escapeXml(ring.colour)}" stroke-opacity="0.35" stroke-width="${num(g.size / 1000)}"/>`,
+    items: ring.items.map((it) => {
       const tip = `${it.label} (${formatDateRange(it.from, it.to, spec.lang)})`;
-      if (it.mark) {
-        out.push(
-          `<path d="${sectorPath(cx, cy, it.inner, it.outer, it.startAngle, it.endAngle)}" fill="${escapeXml(it.colour)}"${it.emphasis ? ' stroke="#000000" stroke-width="1"' : ''}><title>${escapeXml(tip)}</title></path>`,
-        );
-      } else {
-        out.push(
-          `<path d="${sectorPath(cx, cy, it.inner, it.outer, it.startAngle, it.endAngle)}" fill="${escapeXml(it.colour)}" fill-opacity="${it.emphasis ? 0.55 : 0.3}" stroke="${escapeXml(it.colour)}" stroke-width="${num(g.size / 1000)}"><title>${escapeXml(tip)}</title></path>`,
-        );
-      }
-    }
-    out.push('</g>');
-  }
-  out.push('</g>');
+      const d = sectorPath(cx, cy, it.inner, it.outer, it.startAngle, it.endAngle);
+      const svg = it.mark
+        ? `<path d="${d}" fill="${escapeXml(it.colour)}"${it.emphasis ? ' stroke="#000000" stroke-width="1"' : ''}><title>${escapeXml(tip)}</title></path>`
+        : `<path d="${d}" fill="${escapeXml(it.colour)}" fill-opacity="${it.emphasis ? 0.55 : 0.3}" stroke="${escapeXml(it.colour)}" stroke-width="${num(g.size / 1000)}"><title>${escapeXml(tip)}</title></path>`;
+      return { id: it.id, svg };
+    }),
+  }));
 
   // Labels along their arcs.
-  out.push('<g class="labels" fill="#1a1a1a">');
+  const labels: SvgParts['labels'] = [];
   for (const it of layout.items) {
     const c = it.caption;
     if (!c.text) continue;
@@ -349,67 +394,80 @@ export function renderLayoutSvg(layout: WheelLayout, options: SvgOptions = {}): 
       bold,
       flip: c.flip,
     });
-    out.push(
-      arcText(
+    labels.push({
+      id: it.id,
+      svg: arcText(
         glyphs,
         c.fontSize,
         `${bold ? ' font-weight="bold"' : ''} data-item="${escapeXml(it.id)}"`,
         options.glyphs,
       ),
-    );
+    });
   }
-  out.push('</g>');
 
   // Today.
+  let today = '';
   if (layout.today) {
     const a = layout.today.angle;
     const [tx, ty] = point(cx, cy, g.monthOuter + fs * 0.2, a);
-    out.push(
+    today =
       `<g class="today"><line ${line(cx, cy, g.ringInner, g.monthOuter, a)} stroke="#d62728" stroke-width="${num(g.size / 400)}"/>` +
-        `<circle cx="${num(tx)}" cy="${num(ty)}" r="${num(fs * 0.35)}" fill="#d62728"/>` +
-        `<title>${escapeXml(`${words.today}: ${formatShortDate(layout.today.date, spec.lang)}`)}</title></g>`,
-    );
+      `<circle cx="${num(tx)}" cy="${num(ty)}" r="${num(fs * 0.35)}" fill="#d62728"/>` +
+      `<title>${escapeXml(`${words.today}: ${formatShortDate(layout.today.date, spec.lang)}`)}</title></g>`;
   }
 
   // Title in the centre.
-  out.push(
+  const title = [
     `<g class="title" text-anchor="middle" fill="#1a1a1a"><text x="${num(cx)}" y="${num(cy - (spec.subtitle ? fs * 0.9 : 0) + fs * 2 * BASELINE_SHIFT)}" font-size="${num(fs * 2)}" font-weight="bold">${escapeXml(spec.title)}</text>`,
-  );
+  ];
   if (spec.subtitle) {
-    out.push(
+    title.push(
       `<text x="${num(cx)}" y="${num(cy + fs * 1.4 + fs * 1.2 * BASELINE_SHIFT)}" font-size="${num(fs * 1.2)}">${escapeXml(spec.subtitle)}</text>`,
     );
   }
-  out.push('</g>');
+  title.push('</g>');
 
   // Legend: ring colours, then the numbered items in date order (positions from the layout).
   const lg = layout.legendLayout;
-  out.push(`<g class="legend" font-size="${num(lg.fontSize)}" fill="#1a1a1a">`);
-  out.push(
+  const head: string[] = [
     `<text x="${num(lg.x)}" y="${num(lg.ringsHeadingY)}" font-weight="bold">${escapeXml(words.rings)}</text>`,
-  );
+  ];
   for (const ring of lg.rings) {
-    out.push(
+    head.push(
       `<rect x="${num(ring.x)}" y="${num(ring.y - lg.fontSize * 0.8)}" width="${num(lg.fontSize)}" height="${num(lg.fontSize)}" fill="${escapeXml(ring.colour)}"/>` +
         `<text x="${num(ring.x + lg.fontSize * 1.5)}" y="${num(ring.y)}">${escapeXml(ring.text)}</text>`,
     );
   }
   if (lg.itemsHeadingY !== undefined) {
-    out.push(
+    head.push(
       `<text x="${num(lg.x)}" y="${num(lg.itemsHeadingY)}" font-weight="bold">${escapeXml(words.legend)}</text>`,
     );
   }
-  for (const e of layout.legend) {
+  const legendItems = layout.legend.map((e) => {
     const full = `${e.label} (${formatDateRange(e.from, e.to, spec.lang)})`;
-    out.push(
-      `<text x="${num(e.x)}" y="${num(e.y)}">${e.shortened ? `<title>${escapeXml(full)}</title>` : ''}` +
+    return {
+      key: `${e.number}`,
+      svg:
+        `<text x="${num(e.x)}" y="${num(e.y)}">${e.shortened ? `<title>${escapeXml(full)}</title>` : ''}` +
         `<tspan font-weight="bold" fill="${escapeXml(e.colour)}">${e.number}</tspan> ${escapeXml(e.text)}</text>`,
-    );
-  }
-  out.push('</g>');
+    };
+  });
 
-  out.push('</svg>');
-  return out.join('\n') + '\n';
+  return {
+    open,
+    titleText,
+    description: desc,
+    fontFamily: font,
+    background: bg.join('\n'),
+    shaded: shaded.join('\n'),
+    rings,
+    labels,
+    today,
+    title: title.join('\n'),
+    legendHead: head.join('\n'),
+    legendItems,
+    legendFont: lg.fontSize,
+  };
 }
 
 /** Lays out and draws a wheel: a standalone SVG document as a string. */

@@ -5,7 +5,13 @@
 import * as fs from 'node:fs/promises';
 import { app, BrowserWindow, session } from 'electron';
 import { seedFirstStart, exampleCandidates } from './example.js';
-import { createState, registerIpc, saveLatestRecovery, type IpcContext } from './ipc.js';
+import {
+  createState,
+  registerIpc,
+  requestRendererSave,
+  saveLatestRecovery,
+  type IpcContext,
+} from './ipc.js';
 import { clearRecovery } from './files.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import {
@@ -71,7 +77,8 @@ function openWindow(ctx: IpcContext): void {
   installCloseGuard(win, {
     isDirty: () => state.dirty,
     ask: () => askBeforeClose(win),
-    save: () => saveLatestRecovery(ctx),
+    // The renderer saves the live model; if it cannot answer, the newest recovery copy is saved.
+    save: async () => (await requestRendererSave(ctx)) ?? saveLatestRecovery(ctx),
     discard: async () => {
       await clearRecovery(fs, ctx.userData);
       state.lastRecovery = null;

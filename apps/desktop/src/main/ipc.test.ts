@@ -18,7 +18,8 @@ vi.mock('electron', () => ({
   ipcMain: { handle, removeHandler },
 }));
 
-const { createHandlers, createState, registerIpc, saveLatestRecovery } = await import('./ipc.js');
+const { createHandlers, createState, registerIpc, requestRendererSave, saveLatestRecovery } =
+  await import('./ipc.js');
 
 const appUrl = 'file:///opt/arshjul/out/renderer/index.html';
 const event = { senderFrame: { url: appUrl, parent: null } };
@@ -268,5 +269,43 @@ describe('saveLatestRecovery (close guard «Lagre»)', () => {
 
   it('returns false when nothing was autosaved', async () => {
     expect(await saveLatestRecovery(ctx)).toBe(false);
+  });
+});
+
+describe('the close guard asks the renderer to save', () => {
+  function fakeWindow(onSend: (channel: string, id: number) => void) {
+    return {
+      isDestroyed: () => false,
+      webContents: { isDestroyed: () => false, send: onSend },
+    } as unknown as import('electron').BrowserWindow;
+  }
+
+  it('sends a save request and resolves with the answer that comes back through saveDone', async () => {
+    const state = createState();
+    const sent: [string, number][] = [];
+    const c = {
+      ...ctx,
+      state,
+      window: () => fakeWindow((channel, id) => sent.push([channel, id])),
+    };
+    const handlers = createHandlers(c);
+    const answer = requestRendererSave(c, 5000);
+    expect(sent).toEqual([['arshjul:save-request', 1]]);
+    await handlers.saveDone(event, 1, true);
+    await expect(answer).resolves.toBe(true);
+    expect(state.pendingSaves.size).toBe(0);
+  });
+
+  it('resolves null without a window or without an answer in time (the recovery copy is used)', async () => {
+    await expect(requestRendererSave({ ...ctx, window: () => null })).resolves.toBeNull();
+    const c = { ...ctx, state: createState(), window: () => fakeWindow(() => undefined) };
+    await expect(requestRendererSave(c, 10)).resolves.toBeNull();
+    expect(c.state.pendingSaves.size).toBe(0);
+  });
+
+  it('validates saveDone and ignores an answer to no request', async () => {
+    const handlers = createHandlers(ctx);
+    await expect(handlers.saveDone(event, 'x', true)).rejects.toThrow(/Ugyldig forespørsel/);
+    await expect(handlers.saveDone(event, 99, false)).resolves.toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ import type {
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
-import { CHANNELS } from '../shared/api.js';
+import { CHANNELS, SAVE_REQUEST } from '../shared/api.js';
 import type { OpenedFile, RecentFile } from '../shared/api.js';
 import {
   UserFacingError,
@@ -39,10 +39,19 @@ export interface MainState {
   allowedPaths: Set<string>;
   /** The newest recovery copy written in this session. */
   lastRecovery: Recovery | null;
+  /** Save requests sent to the renderer, waiting for its answer (by request id). */
+  pendingSaves: Map<number, (saved: boolean) => void>;
+  nextSaveId: number;
 }
 
 export function createState(): MainState {
-  return { dirty: false, allowedPaths: new Set(), lastRecovery: null };
+  return {
+    dirty: false,
+    allowedPaths: new Set(),
+    lastRecovery: null,
+    pendingSaves: new Map(),
+    nextSaveId: 1,
+  };
 }
 
 export interface IpcContext {
@@ -186,6 +195,11 @@ function implementations(ctx: IpcContext): {
     async setDirty(dirty: boolean) {
       ctx.state.dirty = dirty;
     },
+    async saveDone(id: number, saved: boolean) {
+      const resolve = ctx.state.pendingSaves.get(id);
+      ctx.state.pendingSaves.delete(id);
+      resolve?.(saved);
+    },
     async openExternal(url: string) {
       if (!(await openExternalSafely(url))) {
         throw new UserFacingError('Lenken kan ikke åpnes: bare https-lenker er tillatt.');
@@ -221,9 +235,38 @@ export function registerIpc(ctx: IpcContext): void {
   }
 }
 
+/** How long the close guard waits for the renderer's save (it may show a save dialog). */
+export const SAVE_REQUEST_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * The close guard's «Lagre»: asks the renderer to save the live model (as its own «Lagre» does,
+ * with a dialog for a new file) and waits for the answer. Resolves to `null` when the renderer
+ * cannot answer (no window, or no answer in time), so the caller can fall back to the recovery
+ * copy.
+ */
+export function requestRendererSave(
+  ctx: IpcContext,
+  timeoutMs = SAVE_REQUEST_TIMEOUT_MS,
+): Promise<boolean | null> {
+  const win = ctx.window();
+  if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return Promise.resolve(null);
+  const id = ctx.state.nextSaveId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      ctx.state.pendingSaves.delete(id);
+      resolve(null);
+    }, timeoutMs);
+    ctx.state.pendingSaves.set(id, (saved) => {
+      clearTimeout(timer);
+      resolve(saved);
+    });
+    win.webContents.send(SAVE_REQUEST, id);
+  });
+}
+
 /**
  * Saves the newest recovery copy (what the renderer last autosaved) for the close guard's
- * «Lagre». Returns false when there is nothing to save or the user cancelled the dialog.
+ * «Lagre» when the renderer cannot save itself. Returns false when there is nothing to save or the user cancelled the dialog.
  */
 export async function saveLatestRecovery(ctx: IpcContext): Promise<boolean> {
   const recovery = ctx.state.lastRecovery ?? (await readRecovery(ctx.fs, ctx.userData));

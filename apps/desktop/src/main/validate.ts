@@ -87,6 +87,10 @@ export const argumentSchemas = {
   clearRecovery: z.tuple([]),
   setDirty: z.tuple([z.boolean({ error: 'verdien må være sann eller usann' })]),
   openExternal: z.tuple([urlSchema]),
+  saveDone: z.tuple([
+    z.number({ error: 'id-en må være et tall' }).int().nonnegative(),
+    z.boolean({ error: 'verdien må være sann eller usann' }),
+  ]),
 } satisfies Record<keyof typeof CHANNELS, z.ZodType>;
 
 export type ChannelName = keyof typeof CHANNELS;

@@ -2,9 +2,11 @@
  * Builds the `ArshjulApi` the preload exposes: each member invokes its CHANNELS entry and nothing
  * else. Kept apart from the entry so that the entry module exports nothing.
  */
-import { CHANNELS, type ArshjulApi } from '../shared/api.js';
+import { CHANNELS, SAVE_REQUEST, type ArshjulApi } from '../shared/api.js';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+/** Listens to a message from main (`ipcRenderer.on` without the event object). */
+export type Listen = (channel: string, listener: (...args: unknown[]) => void) => void;
 
 /**
  * `ipcRenderer.invoke` wraps errors thrown in main as "Error invoking remote method '…': Error: …";
@@ -23,7 +25,7 @@ export function cleanInvoke(invoke: Invoke): Invoke {
     });
 }
 
-export function createApi(invoke: Invoke): ArshjulApi {
+export function createApi(invoke: Invoke, listen: Listen = () => undefined): ArshjulApi {
   return {
     platform: 'electron',
     openFile: () => invoke(CHANNELS.openFile) as ReturnType<ArshjulApi['openFile']>,
@@ -47,6 +49,22 @@ export function createApi(invoke: Invoke): ArshjulApi {
     },
     openExternal: async (url) => {
       await invoke(CHANNELS.openExternal, url);
+    },
+    onSaveRequest: (handler) => {
+      listen(SAVE_REQUEST, (id) => {
+        if (typeof id !== 'number') return;
+        void (async () => {
+          let saved = false;
+          try {
+            saved = await handler();
+          } catch {
+            saved = false;
+          }
+          await invoke(CHANNELS.saveDone, id, saved).catch((error: unknown) => {
+            console.error('saveDone failed', error);
+          });
+        })();
+      });
     },
   };
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type ArshjulApi } from '../shared/api.js';
+import { CHANNELS, SAVE_REQUEST, type ArshjulApi } from '../shared/api.js';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async (..._args: unknown[]) => null as unknown);
+const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+const on = vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+  listeners.set(channel, listener);
+});
 
 vi.mock('electron', () => ({
   contextBridge: {
@@ -10,7 +14,7 @@ vi.mock('electron', () => ({
       exposed[key] = value;
     },
   },
-  ipcRenderer: { invoke, send: vi.fn(), on: vi.fn(), sendSync: vi.fn() },
+  ipcRenderer: { invoke, send: vi.fn(), on, sendSync: vi.fn() },
 }));
 
 await import('./index.js');
@@ -28,6 +32,7 @@ const API_MEMBERS = {
   clearRecovery: true,
   setDirty: true,
   openExternal: true,
+  onSaveRequest: true,
 } satisfies Record<keyof ArshjulApi, true>;
 
 describe('preload', () => {
@@ -64,7 +69,12 @@ describe('preload', () => {
       ['setDirty', () => api.setDirty(true), [true]],
       ['openExternal', () => api.openExternal('https://x.no'), ['https://x.no']],
     ];
-    expect(calls.map((c) => c[0]).sort()).toEqual(Object.keys(CHANNELS).sort());
+    // saveDone is only sent as the answer to main's save request (tested below).
+    expect(calls.map((c) => c[0]).sort()).toEqual(
+      Object.keys(CHANNELS)
+        .filter((c) => c !== 'saveDone')
+        .sort(),
+    );
     for (const [name, call, args] of calls) {
       invoke.mockClear();
       await call();
@@ -90,5 +100,30 @@ describe('preload', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(error).toHaveBeenCalled();
     error.mockRestore();
+  });
+
+  it("answers main's save request with the handler's result, never handing over the event", async () => {
+    const api = exposed['arshjul'] as ArshjulApi;
+    let seen: unknown[] = [];
+    const handler = vi.fn(async (...args: unknown[]) => {
+      seen = args;
+      return true;
+    });
+    api.onSaveRequest(handler);
+    expect(on).toHaveBeenCalledWith(SAVE_REQUEST, expect.any(Function));
+    invoke.mockClear();
+    listeners.get(SAVE_REQUEST)!({ sender: 'the event' }, 7);
+    await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith(CHANNELS.saveDone, 7, true));
+    expect(seen).toEqual([]);
+
+    // A failing save answers false; a request without a numeric id is ignored.
+    handler.mockRejectedValueOnce(new Error('disken er full'));
+    invoke.mockClear();
+    listeners.get(SAVE_REQUEST)!({}, 8);
+    await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith(CHANNELS.saveDone, 8, false));
+    invoke.mockClear();
+    listeners.get(SAVE_REQUEST)!({}, 'x');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(invoke).not.toHaveBeenCalled();
   });
 });

@@ -7,5 +7,12 @@ import { cleanInvoke, createApi } from './api.js';
 
 contextBridge.exposeInMainWorld(
   'arshjul',
-  createApi(cleanInvoke((channel, ...args) => ipcRenderer.invoke(channel, ...args))),
+  createApi(
+    cleanInvoke((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+    // Only the save request is listened to (createApi names the channel); the event object never
+    // reaches the page.
+    (channel, listener) => {
+      ipcRenderer.on(channel, (_event, ...args: unknown[]) => listener(...args));
+    },
+  ),
 );

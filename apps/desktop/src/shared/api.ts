@@ -46,6 +46,11 @@ export interface ArshjulApi {
   setDirty(dirty: boolean): void;
   /** Opens an https link in the system browser after main has checked it. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Registers what to do when main asks the renderer to save (the close guard's «Lagre»): the
+   * handler saves the live model and resolves to whether it was saved.
+   */
+  onSaveRequest(handler: () => Promise<boolean>): void;
 }
 
 /** IPC channel names, shared by main and preload. */
@@ -60,4 +65,9 @@ export const CHANNELS = {
   clearRecovery: 'arshjul:clear-recovery',
   setDirty: 'arshjul:set-dirty',
   openExternal: 'arshjul:open-external',
+  /** The renderer's answer to a save request: (request id, saved). */
+  saveDone: 'arshjul:save-done',
 } as const;
+
+/** The one message main sends the renderer: «save now» with a request id. */
+export const SAVE_REQUEST = 'arshjul:save-request';

@@ -13,12 +13,15 @@ declare global {
   }
 
   interface RebuildPerf {
-    /** Milliseconds for the whole rebuild (årshjul, plan, wheel layout and SVG). */
+    /** Milliseconds for the whole rebuild of the wheel (årshjul, layout and SVG parts). */
     total: number;
-    /** Milliseconds the last validation of the model file took (before the rebuild). */
+    /** Milliseconds the last full check of the model file took. */
     validate: number;
+    /** Whether the edit took the quick path (the changed structures checked at once, the whole file after the frame). */
+    quick: boolean;
     arshjul: number;
-    plan: number;
+    /** Milliseconds for the implementation plan, built only while the plan tab shows it. */
+    plan?: number;
     layout: number;
     svg: number;
     items: number;

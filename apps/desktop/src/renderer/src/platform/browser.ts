@@ -145,5 +145,7 @@ export function createBrowserApi(): ArshjulApi {
       if (!/^https:\/\//.test(url)) return;
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    // A browser page has no close dialog of its own to save from (it asks with onbeforeunload).
+    onSaveRequest() {},
   };
 }

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { ArshjulApi } from '../../../shared/api.js';
 import { setApi } from '../platform/index.js';
-import { AUTOSAVE_DELAY_MS, COALESCE_MS, useModelStore } from './model.js';
+import { loadModelText } from '@arshjul/model';
+import { AUTOSAVE_DELAY_MS, COALESCE_MS, lastQuick, useModelStore } from './model.js';
 import { useViewStore } from './view.js';
 import { cadenceTextOf } from './edits.js';
 import { describeCadence } from './cadence.js';
@@ -31,6 +32,7 @@ function fakeApi(): ArshjulApi & { dirtyCalls: boolean[]; recovery: string[]; sa
       api.dirtyCalls.push(dirty);
     },
     openExternal: vi.fn(async () => undefined),
+    onSaveRequest: vi.fn(),
   };
   return api;
 }
@@ -156,7 +158,9 @@ describe('view store', () => {
     expect(every2).toBeGreaterThan(every4);
     store.undo();
     expect(t41Count(view)).toBe(every4);
-    expect(view.derived?.svg.startsWith('<svg')).toBe(true);
+    expect(view.derived?.parts.rings.flatMap((r) => r.items).length).toBe(
+      view.layout?.items.length,
+    );
     expect(view.plan?.tables.length).toBeGreaterThan(0);
     store.cancelAutosave();
   });
@@ -171,5 +175,68 @@ describe('view store', () => {
     expect(view.arshjul!.rings.find((r) => r.id === 'operativt')!.entries.length).toBeGreaterThan(
       0,
     );
+  });
+});
+
+describe('the quick path for structure edits', () => {
+  it('gives the model the full check gives, and checks the whole file right after', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    store.setCadence('T4.1', 'Hver andre uke');
+    expect(lastQuick).toBe(true);
+    expect(store.pendingValidation).toBe(true);
+    const quick = store.model;
+    const full = loadModelText(store.text, { asOf: store.asOf, lang: 'nb' });
+    expect(full.valid).toBe(true);
+    expect(JSON.parse(JSON.stringify(quick))).toEqual(JSON.parse(JSON.stringify(full.model)));
+    store.flushValidation();
+    expect(store.pendingValidation).toBe(false);
+    expect(store.errors).toEqual([]);
+    // The full check keeps the quick model (no second rebuild of the views).
+    expect(store.model).toBe(quick);
+  });
+
+  it('goes back to the last checked model when the edit breaks a reference', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    const before = store.model;
+    const index = store.model!.structures.findIndex((s) => s.id === 'T4.1');
+    store.setValue(['structures', index, 'responsible'], ['finnes-ikke']);
+    expect(lastQuick).toBe(true);
+    store.flushValidation();
+    expect(store.errors.some((e) => e.path.startsWith(`structures[${index}].responsible`))).toBe(
+      true,
+    );
+    expect(store.model).toBe(before);
+    expect(store.issuesAt(['structures', index, 'responsible'], true).length).toBeGreaterThan(0);
+  });
+
+  it('takes the full check at once for other parts, changed ids and invalid structures', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    store.setValue(['organisation', 'areas', 0, 'name'], 'Ammerud nord');
+    expect(lastQuick).toBe(false);
+    expect(store.model?.organisation.areas[0]?.name).toBe('Ammerud nord');
+    const index = store.model!.structures.findIndex((s) => s.id === 'T4.1');
+    store.setValue(['structures', index, 'id'], 'T4.99');
+    expect(lastQuick).toBe(false);
+    store.setValue(['structures', index, 'level'], 'ukjent');
+    expect(lastQuick).toBe(false);
+    expect(store.errors.some((e) => e.path === `structures[${index}].level`)).toBe(true);
+  });
+
+  it('takes the quick path for undo and redo of a structure edit', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    const original = store.model;
+    store.setCadence('T4.1', 'Hver andre uke');
+    store.flushValidation();
+    store.undo();
+    expect(lastQuick).toBe(true);
+    expect(cadenceTextOf(store.doc, 'T4.1')).toBe('Hver fjerde uke');
+    expect(JSON.stringify(store.model)).toBe(JSON.stringify(original));
+    store.redo();
+    expect(lastQuick).toBe(true);
+    expect(cadenceTextOf(store.doc, 'T4.1')).toBe('Hver andre uke');
   });
 });

@@ -4,9 +4,15 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { loadModelText, type Issue, type Model } from '@arshjul/model';
+import {
+  loadModelText,
+  MODEL_SCHEMA_VERSION,
+  structureSchema,
+  type Issue,
+  type Model,
+} from '@arshjul/model';
 import { parseCadence, type ParseResult } from '@arshjul/recurrence';
-import { isoDateOf, type IsoDate, type Lang } from '@arshjul/school-calendar';
+import { isoDateOf, type IsoDate } from '@arshjul/school-calendar';
 import { getApi } from '../platform/index.js';
 import { lang as currentLang } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -28,9 +34,13 @@ export const AUTOSAVE_DELAY_MS = 3000;
 /** Edits of the same field closer than this become one undo step (typing). */
 export const COALESCE_MS = 1500;
 export const MAX_UNDO = 200;
+/** The longest the full check waits for an idle moment after a quick edit. */
+export const IDLE_WAIT_MS = 250;
 
 interface UndoEntry {
   text: string;
+  /** The JSON of `text` (shared with the document it came from, for the quick path). */
+  doc?: Json;
   /** What edit made the step, for coalescing typing into one step. */
   key?: string;
   at: number;
@@ -38,6 +48,63 @@ interface UndoEntry {
 
 /** Milliseconds the last validation of the file took (read into `window.__arshjulPerf`). */
 export let lastValidateMs = 0;
+/** Whether the last change took the quick path (only the changed structures checked at once). */
+export let lastQuick = false;
+
+/**
+ * Runs `fn` once the next frame has been drawn and the page is idle (at most `IDLE_WAIT_MS`
+ * later), or soon where there are no frames. Returns a function that cancels it.
+ */
+function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let frame: number | null = null;
+  let idle: number | null = null;
+  if (typeof requestAnimationFrame === 'function') {
+    frame = requestAnimationFrame(() => {
+      frame = null;
+      if (typeof requestIdleCallback === 'function')
+        idle = requestIdleCallback(fn, { timeout: IDLE_WAIT_MS });
+      else timer = setTimeout(fn, 0);
+    });
+  } else timer = setTimeout(fn, 0);
+  return () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    if (idle !== null) cancelIdleCallback(idle);
+    if (timer !== null) clearTimeout(timer);
+  };
+}
+
+function isObj(v: Json | undefined): v is { [key: string]: Json } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The model after an edit that changed only some structures, checked structure by structure
+ * with the same schema the whole file is checked with: null when the quick path does not apply
+ * (another part changed, a structure is not valid on its own, an older file format).
+ */
+export function quickModel(model: Model, before: Json, after: Json): Model | null {
+  if (!isObj(before) || !isObj(after)) return null;
+  if (after.schemaVersion !== MODEL_SCHEMA_VERSION) return null;
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (key !== 'structures' && before[key] !== after[key]) return null;
+  }
+  const a = before.structures;
+  const b = after.structures;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return null;
+  if (b.length !== model.structures.length) return null;
+  let structures: Model['structures'] | null = null;
+  for (let i = 0; i < b.length; i++) {
+    if (a[i] === b[i]) continue;
+    const parsed = structureSchema.safeParse(b[i]);
+    if (!parsed.success) return null;
+    // Ids are checked across the model (unique, referenced): a changed id takes the full check.
+    if (parsed.data.id !== model.structures[i]!.id) return null;
+    structures ??= model.structures.slice();
+    structures[i] = parsed.data;
+  }
+  return structures ? { ...model, structures } : model;
+}
 
 export type StatusKey = Extract<MessageKey, `status.${string}`>;
 
@@ -117,6 +184,7 @@ export const useModelStore = defineStore('model', () => {
    * structures still name): asked before a removal, so the user can decide.
    */
   function consequences(edit: Edit): Issue[] {
+    flushValidation();
     if (doc.value === null) return [];
     const next = edit(doc.value);
     if (next === doc.value) return [];
@@ -125,20 +193,58 @@ export const useModelStore = defineStore('model', () => {
     return result.errors.filter((e) => !before.has(`${e.path}\u0000${e.message}`));
   }
 
-  /** Validates `next` and makes it the current text; the JSON value is parsed when not given. */
-  function setText(next: string, nextDoc?: Json): void {
-    text.value = next;
-    const lang: Lang = currentLang.value;
+  let cancelPending: (() => void) | null = null;
+  /** The last model that passed the full check. */
+  let lastValid: Model | null = null;
+
+  /** Checks the whole file now: errors, warnings and (when valid) the model. */
+  function validateNow(): void {
+    cancelPending?.();
+    cancelPending = null;
     const started = typeof performance !== 'undefined' ? performance.now() : 0;
-    const result = loadModelText(next, {
+    const result = loadModelText(text.value, {
       asOf: asOf.value,
-      lang,
+      lang: currentLang.value,
       ...(name.value ? { source: name.value } : {}),
     });
     lastValidateMs = typeof performance !== 'undefined' ? performance.now() - started : 0;
     errors.value = result.errors;
     warnings.value = result.warnings;
-    if (result.valid && result.model) model.value = result.model;
+    const quick = quickModelText.has(text.value);
+    quickModelText.clear();
+    if (result.valid && result.model) {
+      // A model from the quick path is the same as the full check's: keeping it spares a rebuild.
+      if (!quick) model.value = result.model;
+      lastValid = model.value;
+    } else if (quick) {
+      // The changed structure was fine on its own but not in the model (e.g. it names a role
+      // that does not exist): back to the last model that passed the full check.
+      model.value = lastValid;
+    }
+  }
+
+  /** Texts whose model came from the quick path (the full check then keeps that model). */
+  const quickModelText = new Set<string>();
+
+  /** Whether a full check is waiting (after a quick edit). */
+  const pendingValidation = ref(false);
+
+  /** Runs the waiting full check at once (before reading issues that must be current). */
+  function flushValidation(): void {
+    if (cancelPending) {
+      validateNow();
+      pendingValidation.value = false;
+    }
+  }
+
+  /**
+   * Makes `next` the current text. When only structures changed and the file was valid, the
+   * changed structures are checked at once and the model updated (so the wheel follows within the
+   * frame), and the whole file is checked right after the frame; otherwise it is checked now.
+   */
+  function setText(next: string, nextDoc?: Json): void {
+    const beforeDoc = doc.value;
+    text.value = next;
     if (nextDoc !== undefined) doc.value = nextDoc;
     else {
       try {
@@ -146,6 +252,25 @@ export const useModelStore = defineStore('model', () => {
       } catch {
         doc.value = null;
       }
+    }
+    const quick =
+      nextDoc !== undefined && model.value && errors.value.length === 0
+        ? quickModel(model.value, beforeDoc, nextDoc)
+        : null;
+    lastQuick = quick !== null;
+    if (quick) {
+      model.value = quick;
+      quickModelText.add(next);
+      pendingValidation.value = true;
+      cancelPending?.();
+      cancelPending = afterNextFrame(() => {
+        cancelPending = null;
+        validateNow();
+        pendingValidation.value = false;
+      });
+    } else {
+      validateNow();
+      pendingValidation.value = false;
     }
     syncDirty();
   }
@@ -183,6 +308,7 @@ export const useModelStore = defineStore('model', () => {
     name.value = file.name;
     path.value = file.path;
     model.value = null;
+    lastValid = null;
     undoStack.value = [];
     redoStack.value = [];
     savedText.value = saved ? fileText : '';
@@ -212,7 +338,7 @@ export const useModelStore = defineStore('model', () => {
     } else {
       undoStack.value = [
         ...undoStack.value.slice(-(MAX_UNDO - 1)),
-        { text: text.value, at: now, ...(key !== undefined ? { key } : {}) },
+        { text: text.value, doc: doc.value, at: now, ...(key !== undefined ? { key } : {}) },
       ];
     }
     redoStack.value = [];
@@ -225,8 +351,8 @@ export const useModelStore = defineStore('model', () => {
     const entry = undoStack.value[undoStack.value.length - 1];
     if (!entry) return false;
     undoStack.value = undoStack.value.slice(0, -1);
-    redoStack.value = [...redoStack.value, { text: text.value, at: Date.now() }];
-    setText(entry.text);
+    redoStack.value = [...redoStack.value, { text: text.value, doc: doc.value, at: Date.now() }];
+    setText(entry.text, entry.doc);
     status.value = 'status.undone';
     return true;
   }
@@ -235,8 +361,8 @@ export const useModelStore = defineStore('model', () => {
     const entry = redoStack.value[redoStack.value.length - 1];
     if (!entry) return false;
     redoStack.value = redoStack.value.slice(0, -1);
-    undoStack.value = [...undoStack.value, { text: text.value, at: Date.now() }];
-    setText(entry.text);
+    undoStack.value = [...undoStack.value, { text: text.value, doc: doc.value, at: Date.now() }];
+    setText(entry.text, entry.doc);
     status.value = 'status.redone';
     return true;
   }
@@ -345,6 +471,8 @@ export const useModelStore = defineStore('model', () => {
     raw,
     setValue,
     consequences,
+    flushValidation,
+    pendingValidation,
     undoStack,
     redoStack,
     load,

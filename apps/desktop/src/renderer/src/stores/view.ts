@@ -7,9 +7,9 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { buildArshjul, buildPlan, type Arshjul, type ImplementationPlan } from '@arshjul/plan';
 import { CalendarRegistry, type SchoolYear } from '@arshjul/school-calendar';
-import { layoutWheel, renderLayoutSvg, type WheelLayout } from '@arshjul/wheel';
+import { layoutWheel, renderLayoutParts, type SvgParts, type WheelLayout } from '@arshjul/wheel';
 import { lang } from '../i18n/index.js';
-import { lastValidateMs, useModelStore } from './model.js';
+import { lastQuick, lastValidateMs, useModelStore } from './model.js';
 import { filterArshjul, NO_FILTERS, type ArshjulFilters } from './filters.js';
 import { arshjulWheelSpec } from './wheel-spec.js';
 
@@ -36,10 +36,9 @@ export interface Derived {
   arshjul: Arshjul;
   /** The årshjul after the filters: what the wheel and the lists show. */
   shown: Arshjul;
-  plan: ImplementationPlan;
   layout: WheelLayout;
-  /** The wheel's SVG, made by `renderLayoutSvg` (our own string, safe for v-html). */
-  svg: string;
+  /** The wheel drawn in parts by `renderLayoutParts` (our own strings, safe for v-html). */
+  parts: SvgParts;
 }
 
 let rebuilds = 0;
@@ -106,31 +105,46 @@ export const useViewStore = defineStore('view', () => {
       const t0 = performance.now();
       const arshjul = buildArshjul(model, options);
       const t1 = performance.now();
-      const plan = buildPlan(model, options);
-      const t2 = performance.now();
       const shown = filterArshjul(arshjul, model, filters.value);
       const layout = layoutWheel(arshjulWheelSpec(shown, l), WHEEL_SIZE);
+      const t2 = performance.now();
+      const parts = renderLayoutParts(layout, { glyphs: 'lists' });
       const t3 = performance.now();
-      const svg = renderLayoutSvg(layout, { glyphs: 'lists' }).replace(/^<\?xml[^>]*>\s*/, '');
-      const t4 = performance.now();
       rebuilds++;
       if (typeof window !== 'undefined') {
         window.__arshjulPerf = {
-          total: t4 - t0,
+          total: t3 - t0,
           validate: lastValidateMs,
+          quick: lastQuick,
           arshjul: t1 - t0,
-          plan: t2 - t1,
-          layout: t3 - t2,
-          svg: t4 - t3,
+          layout: t2 - t1,
+          svg: t3 - t2,
           items: layout.items.length,
           count: rebuilds,
         };
       }
-      return { arshjul, shown, plan, layout, svg };
+      return { arshjul, shown, layout, parts };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
   });
+
+  /** The implementation plan: built only while something shows it (the plan tab). */
+  const planResult = computed<ImplementationPlan | { error: string } | null>(() => {
+    const model = models.model;
+    const y = year.value;
+    if (!model || !y) return null;
+    try {
+      const t0 = performance.now();
+      const built = buildPlan(model, { area: effectiveArea.value, year: y, lang: lang.value });
+      if (typeof window !== 'undefined' && window.__arshjulPerf)
+        window.__arshjulPerf = { ...window.__arshjulPerf, plan: performance.now() - t0 };
+      return built;
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+
   const derived = computed(() =>
     result.value && !('error' in result.value) ? result.value : null,
   );
@@ -139,7 +153,12 @@ export const useViewStore = defineStore('view', () => {
   );
 
   const arshjul = computed(() => derived.value?.arshjul ?? null);
-  const plan = computed(() => derived.value?.plan ?? null);
+  const plan = computed(() =>
+    planResult.value && !('error' in planResult.value) ? planResult.value : null,
+  );
+  const planError = computed(() =>
+    planResult.value && 'error' in planResult.value ? planResult.value.error : null,
+  );
   const layout = computed(() => derived.value?.layout ?? null);
 
   function resetFilters(): void {
@@ -159,6 +178,7 @@ export const useViewStore = defineStore('view', () => {
     selectedStructure,
     selectedItem,
     buildError,
+    planError,
     derived,
     arshjul,
     plan,
