@@ -252,6 +252,27 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('zooms into October and back, with the month list and the pointer following', async () => {
+    await byTestId('zoom-select').selectOption('2025-10');
+    const viewBox = await page.$eval('.wheel-overlay', (el) => el.getAttribute('viewBox') ?? '');
+    const [, , w] = viewBox.split(' ').map(Number);
+    expect(w).toBeLessThan(600);
+    const sections = await byTestId('month-list').locator('h4').allTextContents();
+    expect(sections).toHaveLength(1);
+    expect(sections[0]).toMatch(/oktober 2025/i);
+    // Click the middle of an October item: its details show.
+    const october = page.locator('[data-testid="wheel-item"][data-item*="2025-10"] path').first();
+    const box = await october.boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await expect.poll(() => byTestId('wheel-details').textContent()).toMatch(/okt/i);
+    await byTestId('wheel').screenshot({ path: join(OUTPUT, 'ammerud-zoom-oktober.png') });
+    await byTestId('zoom-select').selectOption({ index: 0 });
+    const whole = await page.$eval('.wheel-overlay', (el) => el.getAttribute('viewBox') ?? '');
+    expect(whole.startsWith('0 0 1000 ')).toBe(true);
+    expect((await byTestId('month-list').locator('h4').count()) > 8).toBe(true);
+  });
+
   it('measures an edit to the next frame on the Grorud model, on the wheel and on the plan', async () => {
     await byTestId('structure-T4.1').click();
     const phrases = [

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   arcGlyphs,
   escapeXml,
+  monthViewBox,
+  sectorBounds,
   num,
   renderLayoutParts,
   renderLayoutSvg,
@@ -335,5 +337,39 @@ describe('renderLayoutParts', () => {
     ]) {
       expect(whole).toContain(piece);
     }
+  });
+});
+
+describe('zooming in on a month', () => {
+  it('bounds a quarter sector by its corners and the arc between them', () => {
+    const b = sectorBounds(500, 500, 100, 200, 0, 90);
+    expect(b.x).toBeCloseTo(500);
+    expect(b.y).toBeCloseTo(300);
+    expect(b.width).toBeCloseTo(200);
+    expect(b.height).toBeCloseTo(200);
+  });
+
+  it('includes the arc’s outermost point when it passes a right angle', () => {
+    const b = sectorBounds(500, 500, 100, 200, 60, 120);
+    expect(b.x + b.width).toBeCloseTo(700);
+  });
+
+  it('gives each month of the school year a box inside the drawing that holds its items', () => {
+    const layout = layoutWheel(osloSpec(), 1000);
+    expect(layout.months.length).toBeGreaterThanOrEqual(11);
+    for (let i = 0; i < layout.months.length; i++) {
+      const [x, y, w, h] = monthViewBox(layout, i)!;
+      expect(w).toBeGreaterThan(0);
+      expect(w).toBeLessThan(1000);
+      const m = layout.months[i]!;
+      for (const it of layout.items.filter((it) => it.from >= m.from && it.to <= m.to)) {
+        const ib = sectorBounds(500, 500, it.inner, it.outer, it.startAngle, it.endAngle);
+        expect(ib.x).toBeGreaterThanOrEqual(x);
+        expect(ib.y).toBeGreaterThanOrEqual(y);
+        expect(ib.x + ib.width).toBeLessThanOrEqual(x + w + 1e-6);
+        expect(ib.y + ib.height).toBeLessThanOrEqual(y + h + 1e-6);
+      }
+    }
+    expect(monthViewBox(layout, 99)).toBeNull();
   });
 });

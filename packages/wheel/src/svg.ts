@@ -474,3 +474,47 @@ export function renderLayoutParts(layout: WheelLayout, options: SvgOptions = {})
 export function renderWheelSvg(spec: WheelSpec, options: SvgOptions = {}): string {
   return renderLayoutSvg(layoutWheel(spec, options.size ?? 1000, options), options);
 }
+
+/** The smallest box holding a ring sector (angles in degrees, clockwise from the top). */
+export function sectorBounds(
+  cx: number,
+  cy: number,
+  inner: number,
+  outer: number,
+  startAngle: number,
+  endAngle: number,
+): { x: number; y: number; width: number; height: number } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const add = (r: number, a: number) => {
+    const [x, y] = point(cx, cy, r, a);
+    xs.push(x);
+    ys.push(y);
+  };
+  for (const r of [inner, outer]) {
+    add(r, startAngle);
+    add(r, endAngle);
+  }
+  // The extreme points of the arc: wherever it passes a multiple of 90°.
+  for (let a = Math.ceil(startAngle / 90) * 90; a < endAngle; a += 90) add(outer, a);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+/**
+ * The view box that shows one month of a laid-out wheel (its sector from the innermost ring to
+ * the month names) with a margin, for zooming in on screen: `[x, y, width, height]`.
+ */
+export function monthViewBox(
+  layout: WheelLayout,
+  monthIndex: number,
+  margin = 0.04,
+): [number, number, number, number] | null {
+  const m = layout.months[monthIndex];
+  if (!m) return null;
+  const g = layout.geometry;
+  const b = sectorBounds(g.cx, g.cy, g.ringInner, g.monthOuter, m.startAngle, m.endAngle);
+  const pad = g.size * margin;
+  return [b.x - pad, b.y - pad, b.width + 2 * pad, b.height + 2 * pad];
+}

@@ -82,9 +82,9 @@ const CORE = {
   noUndated: { nb: 'Alt har dato.', nn: 'Alt har dato.', en: 'Everything has a date.' },
   details: { nb: 'Detaljer', nn: 'Detaljar', en: 'Details' },
   wheelHelp: {
-    nb: 'Pek eller klikk på en hendelse for detaljer. Piltastene flytter mellom hendelsene.',
-    nn: 'Peik eller klikk på ei hending for detaljar. Piltastane flyttar mellom hendingane.',
-    en: 'Point at or click an item for its details. The arrow keys move between items.',
+    nb: 'Pek eller klikk på en hendelse for detaljer. Piltastene flytter mellom hendelsene, Page Up/Page Down zoomer inn på en måned.',
+    nn: 'Peik eller klikk på ei hending for detaljar. Piltastane flyttar mellom hendingane, Page Up/Page Down zoomar inn på ein månad.',
+    en: 'Point at or click an item for its details. The arrow keys move between items; Page Up/Page Down zoom into a month.',
   },
   noSelection: { nb: 'Ingen hendelse valgt.', nn: 'Inga hending vald.', en: 'No item selected.' },
   errors: { nb: 'Feil', nn: 'Feil', en: 'Errors' },
@@ -102,6 +102,8 @@ const CORE = {
     en: 'Drop a model file here to open it',
   },
   recent: { nb: 'Nylige filer', nn: 'Nylege filer', en: 'Recent files' },
+  zoom: { nb: 'Zoom', nn: 'Zoom', en: 'Zoom' },
+  wholeYear: { nb: 'Hele året', nn: 'Heile året', en: 'The whole year' },
   'reason.waiting-for-event': {
     nb: 'Venter på en dato',
     nn: 'Ventar på ein dato',

@@ -56,6 +56,8 @@ export const useViewStore = defineStore('view', () => {
   const selectedStructure = ref<string | null>(null);
   /** The wheel item selected (hover shows, click or keys select). */
   const selectedItem = ref<string | null>(null);
+  /** The month zoomed into (`YYYY-MM`), or null for the whole year. */
+  const zoomMonth = ref<string | null>(null);
 
   const kommuneId = computed(() => {
     const k = models.model?.organisation.district.kommune;
@@ -84,6 +86,11 @@ export const useViewStore = defineStore('view', () => {
     if (area.value === 'all') return 'all';
     if (list.some((a) => a.id === area.value)) return area.value;
     return list[0]?.id ?? 'all';
+  });
+
+  // Another school year has other months: back to the whole year.
+  watch(schoolYearName, () => {
+    zoomMonth.value = null;
   });
 
   // A newly opened model starts on its first area.
@@ -177,6 +184,7 @@ export const useViewStore = defineStore('view', () => {
     modelSection,
     selectedStructure,
     selectedItem,
+    zoomMonth,
     buildError,
     planError,
     derived,
