@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import { cspMetaPlugin } from './src/shared/csp.js';
 
 export default defineConfig({
   main: {
@@ -22,6 +23,6 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     resolve: { conditions: ['source'] },
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
-    plugins: [vue()],
+    plugins: [vue(), cspMetaPlugin()],
   },
 });

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow } from 'electron';
 import { CHANNELS } from '../shared/api.js';
 import type { IpcContext as Ctx } from './ipc.js';
 
@@ -277,7 +278,7 @@ describe('the close guard asks the renderer to save', () => {
     return {
       isDestroyed: () => false,
       webContents: { isDestroyed: () => false, send: onSend },
-    } as unknown as import('electron').BrowserWindow;
+    } as unknown as BrowserWindow;
   }
 
   it('sends a save request and resolves with the answer that comes back through saveDone', async () => {

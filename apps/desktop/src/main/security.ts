@@ -24,32 +24,9 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/**
- * The Content-Security-Policy sent with every response. The production build needs no inline
- * styles or scripts; Vite's dev server injects `<style>` tags and talks to its HMR socket, so
- * development (only) allows inline styles and a WebSocket back to the dev server.
- */
-export function contentSecurityPolicy(devServerUrl?: string): string {
-  const directives = [
-    "default-src 'self'",
-    "script-src 'self'",
-    devServerUrl ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    devServerUrl ? `connect-src 'self' ${webSocketOrigin(devServerUrl)}` : "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-  ];
-  return directives.join('; ');
-}
+import { contentSecurityPolicy } from '../shared/csp.js';
 
-function webSocketOrigin(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol === 'https:' ? 'wss:' : 'ws:'}//${parsed.host}`;
-}
+export { contentSecurityPolicy };
 
 /**
  * A link may leave the app only if it is `https:` without credentials. Returns the normalised
