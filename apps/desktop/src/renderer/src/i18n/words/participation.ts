@@ -1,4 +1,229 @@
-/** Words of the participation editor (bokmål, nynorsk, English). */
+/** Words of the participation editor and the structure editor (bokmål, nynorsk, English). */
 import type { Lang } from '@arshjul/school-calendar';
 
-export const WORDS = {} satisfies Record<string, Record<Lang, string>>;
+export const WORDS = {
+  // The participation matrix
+  'participation.intro': {
+    nb: 'Kryss av for hvilke skoler som deltar i hver struktur. Når en skole avviker fra «Gjelder», lagres det som en variasjon for skolen.',
+    nn: 'Kryss av for kva skular som deltek i kvar struktur. Når ein skule avvik frå «Gjeld», blir det lagra som ein variasjon for skulen.',
+    en: 'Tick the schools that take part in each structure. When a school differs from «Applies to», it is saved as a variation for that school.',
+  },
+  'participation.caption': {
+    nb: 'Deltakelse: strukturer og skoler i {area}',
+    nn: 'Deltaking: strukturar og skular i {area}',
+    en: 'Participation: structures and schools in {area}',
+  },
+  'participation.structure': { nb: 'Struktur', nn: 'Struktur', en: 'Structure' },
+  'participation.scopeText': { nb: 'Gjelder', nn: 'Gjeld', en: 'Applies to' },
+  'participation.district': { nb: 'Bydel', nn: 'Bydel', en: 'District' },
+  'participation.takesPart': {
+    nb: '{school} deltar i {structure}',
+    nn: '{school} deltek i {structure}',
+    en: '{school} takes part in {structure}',
+  },
+  'participation.variationFor': {
+    nb: 'Variasjon for {school} i {structure}',
+    nn: 'Variasjon for {school} i {structure}',
+    en: 'Variation for {school} in {structure}',
+  },
+  'participation.ownVariationFor': {
+    nb: 'Egen variasjon for {school} i {structure}',
+    nn: 'Eigen variasjon for {school} i {structure}',
+    en: 'Own variation for {school} in {structure}',
+  },
+  'participation.own': { nb: 'Egen', nn: 'Eigen', en: 'Own' },
+  'participation.exceptionIn': { nb: 'unntak', nn: 'unntak', en: 'exception' },
+  'participation.exceptionOut': { nb: 'tatt ut', nn: 'teken ut', en: 'opted out' },
+  'participation.legendScope': {
+    nb: 'Deltar etter «Gjelder»',
+    nn: 'Deltek etter «Gjeld»',
+    en: 'Takes part by «Applies to»',
+  },
+  'participation.legendIn': {
+    nb: 'Deltar som unntak',
+    nn: 'Deltek som unntak',
+    en: 'Takes part as an exception',
+  },
+  'participation.legendOut': {
+    nb: 'Tatt ut som unntak',
+    nn: 'Teken ut som unntak',
+    en: 'Opted out as an exception',
+  },
+  'participation.legendOwn': {
+    nb: 'Egen variasjon (rytme, navn eller merknad)',
+    nn: 'Eigen variasjon (rytme, namn eller merknad)',
+    en: 'Own variation (rhythm, name or note)',
+  },
+  'participation.legend': { nb: 'Tegnforklaring', nn: 'Teiknforklaring', en: 'Legend' },
+  'participation.count': {
+    nb: 'Antall strukturer skolen deltar i',
+    nn: 'Tal på strukturar skulen deltek i',
+    en: 'Structures the school takes part in',
+  },
+  'participation.noSchools': {
+    nb: 'Ingen skoler deltar i dette området nå.',
+    nn: 'Ingen skular deltek i dette området no.',
+    en: 'No schools take part in this area now.',
+  },
+  'participation.statusFrom': {
+    nb: '{status} fra {date}',
+    nn: '{status} frå {date}',
+    en: '{status} from {date}',
+  },
+  'participation.openStructure': {
+    nb: 'Rediger strukturen {id}',
+    nn: 'Rediger strukturen {id}',
+    en: 'Edit structure {id}',
+  },
+  // The variation editor
+  'participation.variationTitle': {
+    nb: '{school} i {structure}',
+    nn: '{school} i {structure}',
+    en: '{school} in {structure}',
+  },
+  'participation.takesPartNow': {
+    nb: 'Skolen deltar.',
+    nn: 'Skulen deltek.',
+    en: 'The school takes part.',
+  },
+  'participation.notTakingPartNow': {
+    nb: 'Skolen deltar ikke.',
+    nn: 'Skulen deltek ikkje.',
+    en: 'The school does not take part.',
+  },
+  'participation.byScope': {
+    nb: '«Gjelder» tar med skolen.',
+    nn: '«Gjeld» tek med skulen.',
+    en: '«Applies to» includes the school.',
+  },
+  'participation.notByScope': {
+    nb: '«Gjelder» tar ikke med skolen.',
+    nn: '«Gjeld» tek ikkje med skulen.',
+    en: '«Applies to» does not include the school.',
+  },
+  'participation.noVariation': {
+    nb: 'Skolen har ingen egen rytme, eget navn eller merknad for denne strukturen.',
+    nn: 'Skulen har ingen eigen rytme, eige namn eller merknad for denne strukturen.',
+    en: 'The school has no own rhythm, name or note for this structure.',
+  },
+  'participation.addVariation': {
+    nb: 'Lag egen variasjon',
+    nn: 'Lag eigen variasjon',
+    en: 'Add an own variation',
+  },
+  'participation.variationLabel': {
+    nb: 'variasjonen for {school}',
+    nn: 'variasjonen for {school}',
+    en: 'the variation for {school}',
+  },
+  'participation.ownCadence': { nb: 'Egen rytme', nn: 'Eigen rytme', en: 'Own rhythm' },
+  'participation.ownCadenceHint': {
+    nb: 'Tom: skolen følger strukturens rytme («{cadence}»).',
+    nn: 'Tom: skulen følgjer rytmen til strukturen («{cadence}»).',
+    en: 'Empty: the school follows the structure’s rhythm («{cadence}»).',
+  },
+  'participation.localName': { nb: 'Lokalt navn', nn: 'Lokalt namn', en: 'Local name' },
+  'participation.note': { nb: 'Merknad', nn: 'Merknad', en: 'Note' },
+
+  // The structure editor
+  'structureEditor.new': { nb: 'Ny struktur', nn: 'Ny struktur', en: 'New structure' },
+  'structureEditor.focus': { nb: 'Fokus', nn: 'Fokus', en: 'Focus' },
+  'structureEditor.kind': { nb: 'Type', nn: 'Type', en: 'Kind' },
+  'structureKind.meeting': { nb: 'Møte', nn: 'Møte', en: 'Meeting' },
+  'structureKind.presence': { nb: 'Tilstedeværelse', nn: 'Tilstadevære', en: 'Presence' },
+  'structureKind.measure': { nb: 'Tiltak', nn: 'Tiltak', en: 'Measure' },
+  'structureKind.document': { nb: 'Dokument', nn: 'Dokument', en: 'Document' },
+  'structureKind.decision': { nb: 'Vedtak', nn: 'Vedtak', en: 'Decision' },
+  'structureKind.programme': { nb: 'Program', nn: 'Program', en: 'Programme' },
+  'structureEditor.participants': { nb: 'Deltakere', nn: 'Deltakarar', en: 'Participants' },
+  'structureEditor.contributors': { nb: 'Gir innspill', nn: 'Gjev innspel', en: 'Give input' },
+  'structureEditor.responsibleText': {
+    nb: 'Ansvar, slik planen skriver det',
+    nn: 'Ansvar, slik planen skriv det',
+    en: 'Responsible, as the plan words it',
+  },
+  'structureEditor.addTo': {
+    nb: 'Legg til i «{list}»',
+    nn: 'Legg til i «{list}»',
+    en: 'Add to «{list}»',
+  },
+  'structureEditor.choose': { nb: 'Velg …', nn: 'Vel …', en: 'Choose …' },
+  'structureEditor.nobody': { nb: 'Ingen valgt.', nn: 'Ingen valde.', en: 'Nobody chosen.' },
+  'partyKind.district': { nb: 'Bydel', nn: 'Bydel', en: 'District' },
+  'partyKind.unit': { nb: 'Enheter', nn: 'Einingar', en: 'Units' },
+  'partyKind.area': { nb: 'Skoleområder', nn: 'Skuleområde', en: 'School areas' },
+  'partyKind.school': { nb: 'Skoler', nn: 'Skular', en: 'Schools' },
+  'partyKind.institution': { nb: 'Institusjoner', nn: 'Institusjonar', en: 'Institutions' },
+  'partyKind.role': { nb: 'Roller', nn: 'Roller', en: 'Roles' },
+  'partyKind.collective': { nb: 'Grupper', nn: 'Grupper', en: 'Groups' },
+  'structureEditor.scope': { nb: 'Gjelder for', nn: 'Gjeld for', en: 'Applies to' },
+  'structureEditor.scopeKind': { nb: 'Hvilke skoler', nn: 'Kva skular', en: 'Which schools' },
+  'scopeKind.all-schools': { nb: 'Alle skolene', nn: 'Alle skulane', en: 'All schools' },
+  'scopeKind.stage': { nb: 'Skoleslag', nn: 'Skuleslag', en: 'School type' },
+  'scopeKind.areas': { nb: 'Skoleområder', nn: 'Skuleområde', en: 'School areas' },
+  'scopeKind.schools': { nb: 'Utvalgte skoler', nn: 'Utvalde skular', en: 'Chosen schools' },
+  'scopeKind.district': {
+    nb: 'Bare bydelsnivå (ingen skole)',
+    nn: 'Berre bydelsnivå (ingen skule)',
+    en: 'District level only (no school)',
+  },
+  'schoolStage.barneskole': { nb: 'Barneskole', nn: 'Barneskule', en: 'Primary school' },
+  'schoolStage.ungdomsskole': {
+    nb: 'Ungdomsskole',
+    nn: 'Ungdomsskule',
+    en: 'Lower secondary school',
+  },
+  'schoolStage.kombinert': { nb: 'Kombinert skole', nn: 'Kombinert skule', en: 'Combined school' },
+  'schoolStage.videregående': {
+    nb: 'Videregående skole',
+    nn: 'Vidaregåande skule',
+    en: 'Upper secondary school',
+  },
+  'schoolStage.annen': { nb: 'Annen skole', nn: 'Annan skule', en: 'Other school' },
+  'structureEditor.stages': { nb: 'Skoleslag', nn: 'Skuleslag', en: 'School types' },
+  'structureEditor.areas': { nb: 'Skoleområder', nn: 'Skuleområde', en: 'School areas' },
+  'structureEditor.notNow': { nb: 'ikke med nå', nn: 'ikkje med no', en: 'not taking part now' },
+  'structureEditor.alsoDistrict': {
+    nb: 'Også på bydelsnivå',
+    nn: 'Også på bydelsnivå',
+    en: 'Also at district level',
+  },
+  'structureEditor.scopeText': {
+    nb: 'Grunnskolene det gjelder, slik planen skriver det',
+    nn: 'Grunnskulane det gjeld, slik planen skriv det',
+    en: 'The schools it applies to, as the plan words it',
+  },
+  'structureEditor.status': {
+    nb: 'Status over tid',
+    nn: 'Status over tid',
+    en: 'Status over time',
+  },
+  'structureEditor.statusField': { nb: 'Status', nn: 'Status', en: 'Status' },
+  'structureEditor.from': { nb: 'Fra', nn: 'Frå', en: 'From' },
+  'structureEditor.addStatus': { nb: 'Legg til status', nn: 'Legg til status', en: 'Add a status' },
+  'structureEditor.noStatus': {
+    nb: 'Ingen status er oppgitt: strukturen regnes som i drift.',
+    nn: 'Ingen status er oppgitt: strukturen blir rekna som i drift.',
+    en: 'No status given: the structure counts as in operation.',
+  },
+  'structureEditor.statusRow': {
+    nb: 'status {n}',
+    nn: 'status {n}',
+    en: 'status {n}',
+  },
+  'structureStatus.planned': { nb: 'Planlagt', nn: 'Planlagd', en: 'Planned' },
+  'structureStatus.pilot': { nb: 'Pilot', nn: 'Pilot', en: 'Pilot' },
+  'structureStatus.in-operation': { nb: 'I drift', nn: 'I drift', en: 'In operation' },
+  'structureStatus.discontinued': { nb: 'Avviklet', nn: 'Avvikla', en: 'Discontinued' },
+  'structureEditor.documents': { nb: 'Dokumenter', nn: 'Dokument', en: 'Documents' },
+  'structureEditor.noDocuments': {
+    nb: 'Modellen har ingen dokumenter.',
+    nn: 'Modellen har ingen dokument.',
+    en: 'The model has no documents.',
+  },
+  'structureEditor.otherIssues': {
+    nb: 'Andre merknader',
+    nn: 'Andre merknader',
+    en: 'Other issues',
+  },
+} satisfies Record<string, Record<Lang, string>>;

@@ -1,0 +1,208 @@
+/**
+ * End-to-end tests of the organisation and roles editors (tab «Modell») on the Grorud example:
+ * an area renamed shows in the årshjul's area picker; a membership end date takes a school out
+ * of the wheel's school filter from the next school year and marks it as left; a new school with
+ * its name emptied shows the error at the field; undo brings everything back; a role's title,
+ * a new assignment with a person, and a removal that asks first. axe-core on both sections;
+ * screenshots `model-organisation.png` and `model-roles.png` in `e2e/output/`.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import {
+  axeSerious,
+  describeViolations,
+  HAS_CHROMIUM,
+  openApp,
+  OUTPUT,
+  type Session,
+} from './harness.js';
+
+describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
+  let session: Session;
+  let page: Page;
+  const byTestId = (id: string): Locator => page.getByTestId(id);
+
+  const optionValues = (testId: string): Promise<string[]> =>
+    page.$$eval(`[data-testid="${testId}"] option`, (els) =>
+      els.map((e) => (e as HTMLOptionElement).value),
+    );
+  const optionTexts = (testId: string): Promise<string[]> =>
+    page.$$eval(`[data-testid="${testId}"] option`, (els) =>
+      els.map((e) => (e.textContent ?? '').trim()),
+    );
+
+  async function toModel(section: 'organisation' | 'roles'): Promise<void> {
+    await byTestId('tab-model').click();
+    await byTestId(`section-tab-${section}`).click();
+    await byTestId(`section-${section}`).waitFor();
+  }
+  async function toWheel(): Promise<void> {
+    await byTestId('tab-arshjul').click();
+    await byTestId('area-select').waitFor();
+  }
+  /** A screenshot of the whole section: a tall viewport for it, then back. */
+  async function shoot(name: string): Promise<void> {
+    await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+    const height = await page.evaluate(() => {
+      const main = document.getElementById('main');
+      return main ? main.scrollHeight + 80 : 1000;
+    });
+    await page.setViewportSize({ width: 1440, height: Math.min(height, 6000) });
+    await page.screenshot({ path: join(OUTPUT, `${name}-full.png`) });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  }
+
+  beforeAll(async () => {
+    session = await openApp();
+    page = session.page;
+    await byTestId('wheel').waitFor();
+  });
+
+  afterAll(async () => {
+    if (session) await session.close();
+  });
+
+  it('shows the district, areas, schools (Bjøråsen has left) and units', async () => {
+    await toModel('organisation');
+    expect(await byTestId('district-name').inputValue()).toBe('Bydel Grorud');
+    expect(await byTestId('district-kommune').inputValue()).toBe('oslo');
+    expect(await byTestId('area-name-2').inputValue()).toBe('Romsås');
+    expect(await byTestId('area-members-2').textContent()).toContain('Tiurleiken');
+    const summary = (await byTestId('schools-summary').textContent()) ?? '';
+    expect(summary).toMatch(/8 skoler deltar/);
+    expect(summary).toContain('Har gått ut: Bjøråsen');
+    expect(await byTestId('school-status-8').textContent()).toContain('Gått ut 31.5.2021');
+    expect(await byTestId('school-status-7').textContent()).toContain('Deltar (Romsås)');
+    expect(await byTestId('school-stage-8').inputValue()).toBe('ungdomsskole');
+    expect(await byTestId('membership-to-8-0').inputValue()).toBe('2021-05-31');
+    expect(await page.locator('[data-testid^="unit-name-"]').count()).toBeGreaterThan(10);
+  });
+
+  it('renames an area: the årshjul’s area picker shows the new name', async () => {
+    await byTestId('area-name-2').fill('Romsås og Kalbakken');
+    await toWheel();
+    expect(await optionTexts('area-select')).toContain('Romsås og Kalbakken');
+    expect(await optionTexts('area-select')).not.toContain('Romsås');
+  });
+
+  it('ends Tiurleiken’s membership: gone from the school filter the next school year', async () => {
+    await toModel('organisation');
+    const row = page.locator('tbody[data-school="tiurleiken"]');
+    await row.getByTestId('membership-to-7-0').fill('2026-06-19');
+    const status = (await byTestId('school-status-7').textContent()) ?? '';
+    const today = new Date().toISOString().slice(0, 10);
+    expect(status).toContain(today > '2026-06-19' ? 'Gått ut 19.6.2026' : 'til 19.6.2026');
+
+    await toWheel();
+    await byTestId('area-select').selectOption('omrade-romsas');
+    await byTestId('year-select').selectOption('2025-26');
+    await expect.poll(() => optionValues('filter-school')).toContain('tiurleiken');
+    await byTestId('year-select').selectOption('2026-27');
+    await expect.poll(() => optionValues('filter-school')).not.toContain('tiurleiken');
+    expect(await optionValues('filter-school')).toContain('svarttjern');
+    await byTestId('year-select').selectOption('2025-26');
+  });
+
+  it('adds a school; emptying its name shows the error at the field', async () => {
+    await toModel('organisation');
+    await byTestId('school-add-name').fill('Kalbakken skole');
+    await byTestId('school-add-stage').selectOption('kombinert');
+    await byTestId('school-add').click();
+    const row = page.locator('tbody[data-school="kalbakken-skole"]');
+    await row.waitFor();
+    expect(await byTestId('school-name-9').inputValue()).toBe('Kalbakken skole');
+    expect(await byTestId('school-grades-from-9').inputValue()).toBe('1');
+    expect(await byTestId('school-grades-to-9').inputValue()).toBe('10');
+    expect(await byTestId('membership-area-9-0').inputValue()).toBe('omrade-ammerud');
+    expect(await byTestId('membership-from-9-0').inputValue()).toMatch(/^\d{4}-08-01$/);
+    expect(await byTestId('school-status-9').textContent()).toContain('Deltar (Ammerud)');
+    expect(await byTestId('file-errors').count()).toBe(0);
+
+    await byTestId('school-name-9').fill('');
+    const issues = row.locator('.field.invalid [data-testid="field-issues"]');
+    await issues.first().waitFor();
+    expect(await issues.first().textContent()).toMatch(/name|navn|mangler|påkrevd/i);
+    expect(await byTestId('school-name-9').getAttribute('aria-invalid')).toBe('true');
+    await byTestId('file-errors').waitFor();
+    await shoot('model-organisation-error');
+  });
+
+  it('undo brings back the name, the school, the membership and the area name', async () => {
+    const undo = byTestId('undo-button');
+    await undo.click();
+    await expect.poll(() => byTestId('school-name-9').inputValue()).toBe('Kalbakken skole');
+    expect(await byTestId('file-errors').count()).toBe(0);
+    await undo.click();
+    await expect.poll(() => page.locator('tbody[data-school]').count()).toBe(9);
+    await undo.click();
+    await expect.poll(() => byTestId('membership-to-7-0').inputValue()).toBe('');
+    expect(await byTestId('school-status-7').textContent()).toContain(
+      'Deltar (Romsås og Kalbakken)',
+    );
+    await undo.click();
+    await expect.poll(() => byTestId('area-name-2').inputValue()).toBe('Romsås');
+    await toWheel();
+    expect(await optionTexts('area-select')).toContain('Romsås');
+    await toModel('organisation');
+  });
+
+  it('has no serious axe violations on the organisation section', async () => {
+    const serious = await axeSerious(page, 'model-organisation');
+    expect(serious, describeViolations(serious)).toEqual([]);
+    await page.locator('#main').evaluate((el) => (el.scrollTop = 0));
+    await shoot('model-organisation');
+  });
+
+  it('changes NSK’s title', async () => {
+    await toModel('roles');
+    const title = byTestId('role-title-0');
+    expect(await title.inputValue()).toBe('Nærmiljøskolekoordinator');
+    expect(await byTestId('role-duties-0').textContent()).toMatch(/\d+ strukturer/);
+    await title.fill('Nærmiljøskolekoordinator i skoleområdet');
+    await expect.poll(() => byTestId('status').textContent()).toContain('Endret');
+    expect(await byTestId('file-errors').count()).toBe(0);
+    expect(await title.inputValue()).toBe('Nærmiljøskolekoordinator i skoleområdet');
+  });
+
+  it('adds an NSK assignment with a person (no longer a vacancy)', async () => {
+    await byTestId('role-toggle-0').click();
+    await byTestId('role-details-0').waitFor();
+    expect(await byTestId('role-privacy-0').textContent()).toMatch(
+      /fjernes fra alle overføringsfiler/,
+    );
+    expect(await byTestId('role-duty-list-0').textContent()).toContain('T4.1');
+    const before = page.locator('[data-testid^="assignment-0-"]');
+    const n = await before.count();
+    await byTestId('assignment-add-0').click();
+    await expect.poll(() => before.count()).toBe(n + 1);
+    await byTestId(`assignment-vacant-0-${n}`).waitFor();
+    await byTestId(`assignment-person-0-${n}-name`).fill('Kari Nordmann');
+    await byTestId(`assignment-person-0-${n}-email`).fill('kari.nordmann@example.org');
+    await byTestId(`assignment-from-0-${n}`).fill('2026-08-01');
+    await expect.poll(() => byTestId(`assignment-vacant-0-${n}`).count()).toBe(0);
+    expect(await byTestId('file-errors').count()).toBe(0);
+    expect(await byTestId(`assignment-area-0-${n}`).inputValue()).toBe('omrade-ammerud');
+  });
+
+  it('asks before removing a role in use, and cancelling keeps it', async () => {
+    await byTestId('role-remove-0').click();
+    const confirm = byTestId('remove-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toMatch(/er i bruk/);
+    await page.screenshot({ path: join(OUTPUT, 'model-roles-confirm.png') });
+    await byTestId('remove-cancel').click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await byTestId('role-title-0').inputValue()).toBe(
+      'Nærmiljøskolekoordinator i skoleområdet',
+    );
+  });
+
+  it('has no serious axe violations on the roles section', async () => {
+    const serious = await axeSerious(page, 'model-roles');
+    expect(serious, describeViolations(serious)).toEqual([]);
+    await page.locator('#main').evaluate((el) => (el.scrollTop = 0));
+    await shoot('model-roles');
+    expect(session.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * End-to-end tests of the participation matrix (Modell → Deltakelse) and the structure editor:
+ * a school toggled out of a structure loses its items in the årshjul and undo brings them back; a
+ * school's own rhythm shows its meaning as it is typed; the structure editor's level, focus and
+ * responsible edits keep the model clean and an emptied name shows its error at the field; no
+ * serious axe-core violations. Screenshots: `model-participation.png`, `structure-editor.png`.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  axeSerious,
+  describeViolations,
+  HAS_CHROMIUM,
+  openApp,
+  OUTPUT,
+  type Session,
+} from './harness.js';
+
+describe.skipIf(!HAS_CHROMIUM)('the participation matrix and the structure editor', () => {
+  let session: Session;
+  let page: Page;
+  let rodtvetBefore: string[] = [];
+
+  const byTestId = (id: string) => page.getByTestId(id);
+  const itemIds = (): Promise<string[]> =>
+    page.$$eval('[data-testid="wheel-item"]', (els) =>
+      els.map((e) => e.getAttribute('data-item') ?? '').sort(),
+    );
+  const t41Items = (ids: string[]) => ids.filter((id) => id.includes('T4.1'));
+
+  async function openParticipation(): Promise<void> {
+    await byTestId('tab-model').click();
+    await byTestId('section-tab-participation').click();
+    await byTestId('participation-matrix').waitFor();
+  }
+  async function openWheelFor(school: string): Promise<void> {
+    await byTestId('tab-arshjul').click();
+    await byTestId('wheel').waitFor();
+    await byTestId('filter-school').selectOption(school);
+  }
+
+  beforeAll(async () => {
+    session = await openApp();
+    page = session.page;
+    await byTestId('wheel').waitFor();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows Rødtvet’s T4.1 meetings in the årshjul to begin with', async () => {
+    await openWheelFor('rodtvet');
+    await expect.poll(async () => t41Items(await itemIds()).length).toBeGreaterThan(0);
+    rodtvetBefore = await itemIds();
+  });
+
+  it('shows the matrix for Ammerud: structures grouped by level, the area’s schools', async () => {
+    await openParticipation();
+    expect(await byTestId('participation-area').inputValue()).toBe('omrade-ammerud');
+    const headers = await page.$$eval('table.matrix thead th', (els) =>
+      els.map((e) => e.textContent?.trim() ?? ''),
+    );
+    expect(headers).toEqual([
+      'Struktur',
+      'Ammerud barneskole',
+      'Rødtvet barneskole',
+      'Apalløkka ungdomsskole',
+      'Bydel',
+      'Gjelder',
+    ]);
+    expect(await page.locator('table.matrix tbody tr.row').count()).toBe(37);
+    const groups = await page.$$eval('table.matrix tr.group th', (els) =>
+      els.map((e) => e.textContent?.trim() ?? ''),
+    );
+    expect(groups[0]).toBe('Strategisk nivå');
+    expect(groups).toContain('Operativt nivå – Samhandling');
+    const cell = page.getByRole('checkbox', { name: 'Rødtvet barneskole deltar i T4.1' });
+    expect(await cell.isChecked()).toBe(true);
+    expect(await byTestId('cell-T5.2-rodtvet').isChecked()).toBe(false);
+    await byTestId('participation-area').selectOption('all');
+    await expect.poll(() => page.locator('table.matrix thead th.school').count()).toBe(8);
+    await page.screenshot({ path: join(OUTPUT, 'model-participation-all.png') });
+    await byTestId('participation-area').selectOption('omrade-ammerud');
+    await expect.poll(() => page.locator('table.matrix thead th.school').count()).toBe(3);
+    const t41 = byTestId('matrix-row-T4.1');
+    expect(await t41.textContent()).toContain('Nordtvet, Grorud, Ammerud, Apalløkka og Rødtvet');
+  });
+
+  it('keeps the header row and the first column in place when the table scrolls', async () => {
+    const scroller = byTestId('participation-scroller');
+    const box = (await scroller.boundingBox())!;
+    await scroller.evaluate((el) => {
+      el.scrollTop = 600;
+      el.scrollLeft = 200;
+    });
+    const corner = (await page.locator('table.matrix th.corner').boundingBox())!;
+    // The corner cell sits at the scroller's top left (inside its 1px border).
+    expect(Math.abs(corner.y - box.y)).toBeLessThanOrEqual(2);
+    expect(Math.abs(corner.x - box.x)).toBeLessThanOrEqual(2);
+    const rowHeader = (await byTestId('matrix-row-T4.1').locator('th').boundingBox())!;
+    expect(Math.abs(rowHeader.x - box.x)).toBeLessThanOrEqual(2);
+    await scroller.evaluate((el) => {
+      el.scrollTop = 0;
+      el.scrollLeft = 0;
+    });
+  });
+
+  it('toggles Rødtvet out of T4.1: its T4.1 items leave the årshjul, undo brings them back', async () => {
+    await byTestId('cell-T4.1-rodtvet').click();
+    await expect.poll(() => byTestId('cell-T4.1-rodtvet').isChecked()).toBe(false);
+    expect(await byTestId('matrix-row-T4.1').locator('td.exception-out').count()).toBe(1);
+    expect(await byTestId('matrix-row-T4.1').textContent()).toContain('tatt ut');
+
+    await openWheelFor('rodtvet');
+    await expect.poll(async () => t41Items(await itemIds())).toEqual([]);
+    expect(await itemIds()).not.toEqual(rodtvetBefore);
+
+    await byTestId('undo-button').click();
+    await expect.poll(itemIds).toEqual(rodtvetBefore);
+    await openParticipation();
+    expect(await byTestId('cell-T4.1-rodtvet').isChecked()).toBe(true);
+    expect(await byTestId('matrix-row-T4.1').locator('td.exception-out').count()).toBe(0);
+  });
+
+  it('gives Ammerud its own rhythm for T4.1 and shows what it means as it is typed', async () => {
+    await byTestId('variation-T4.1-ammerud').click();
+    await byTestId('variation-editor').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    await byTestId('variation-add').click();
+    const input = byTestId('variation-cadence-input');
+    await input.fill('Hver blåe uke');
+    await byTestId('variation-cadence-error').waitFor();
+    await input.fill('Hver andre uke');
+    await expect
+      .poll(() => byTestId('variation-cadence-meaning').textContent())
+      .toMatch(/Forstått som:.*(andre|2\.) uke/i);
+    await byTestId('variation-local-name').fill('Nærmiljøteamet på Ammerud');
+    await expect.poll(() => byTestId('variation-T4.1-ammerud').textContent()).toContain('Egen');
+    expect(await page.locator('[data-testid="file-errors"]').count()).toBe(0);
+    await page.screenshot({ path: join(OUTPUT, 'model-participation.png') });
+  });
+
+  it('has no serious axe violations on the participation matrix', async () => {
+    const serious = await axeSerious(page, 'participation');
+    expect(serious, describeViolations(serious)).toEqual([]);
+    await byTestId('variation-close').click();
+    await expect.poll(() => byTestId('variation-editor').count()).toBe(0);
+  });
+
+  it('edits T4.1’s level, focus and responsible in the structure editor, staying valid', async () => {
+    await byTestId('structure-T4.1').click();
+    await byTestId('structure-editor').waitFor();
+    const editor = byTestId('structure-editor');
+    const errors = () => editor.locator('[data-testid="field-issues"] li.error').count();
+
+    await byTestId('responsible-list-select').selectOption('bvk');
+    await byTestId('responsible-list-add').click();
+    await expect
+      .poll(() => byTestId('responsible-list').locator('li[data-party="bvk"]').count())
+      .toBe(1);
+    expect(await errors()).toBe(0);
+
+    await byTestId('kind-select').selectOption('measure');
+    await byTestId('level-select').selectOption('organisatorisk');
+    // A focus on a structure that is not operative is flagged at the focus field …
+    await expect
+      .poll(() => editor.locator('[data-testid="field-issues"] li.warning').count())
+      .toBeGreaterThan(0);
+    // … and choosing no focus clears it.
+    await byTestId('focus-select').selectOption('');
+    await expect.poll(() => editor.locator('[data-testid="field-issues"] li').count()).toBe(0);
+    expect(await page.locator('[data-testid="file-errors"]').count()).toBe(0);
+    // The structure moved to the organisational group of the list.
+    expect(
+      await page
+        .locator('.structure-panel section', { hasText: 'Organisatorisk nivå' })
+        .textContent(),
+    ).toContain('Nærmiljøteam på hver skole');
+  });
+
+  it('shows the error at the name field when the name is emptied', async () => {
+    await byTestId('name-input').fill('');
+    const issues = page.locator('#structure-name-issues');
+    await issues.waitFor();
+    expect(await issues.locator('li.error').count()).toBeGreaterThan(0);
+    expect(await byTestId('name-input').getAttribute('aria-invalid')).toBe('true');
+    await byTestId('file-errors').waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'structure-editor.png') });
+    await byTestId('scope-editor').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT, 'structure-editor-scope.png') });
+    const serious = await axeSerious(page, 'structure-editor');
+    expect(serious, describeViolations(serious)).toEqual([]);
+    await byTestId('name-input').fill('Nærmiljøteam på hver skole');
+    await expect.poll(() => page.locator('[data-testid="file-errors"]').count()).toBe(0);
+  });
+
+  it('marks a structure discontinued from a status entry, in the matrix too', async () => {
+    await byTestId('structure-T6.8').click();
+    await byTestId('status-add').click();
+    await byTestId('status-1-status').selectOption('discontinued');
+    const status = byTestId('matrix-status-T6.8');
+    await expect.poll(() => status.count()).toBe(1);
+    expect(await status.textContent()).toMatch(/Avviklet fra \d{4}-\d{2}-\d{2}/);
+    expect(await byTestId('matrix-row-T6.8').getAttribute('data-status')).toBe('discontinued');
+    await byTestId('undo-button').click();
+    await byTestId('undo-button').click();
+    await expect.poll(() => status.count()).toBe(0);
+    await expect.poll(() => byTestId('status-row-1').count()).toBe(0);
+  });
+
+  it('adds a new structure T6.9 … at the open structure’s table and removes it again', async () => {
+    await byTestId('structure-T6.3').click();
+    await byTestId('structure-new').click();
+    await expect.poll(() => page.locator('#editor-title').textContent()).toContain('T6.9');
+    expect(await byTestId('name-input').inputValue()).toBe('Ny struktur');
+    await expect.poll(() => byTestId('structure-T6.9').count()).toBe(1);
+    await byTestId('structure-remove').click();
+    await expect.poll(() => byTestId('structure-T6.9').count()).toBe(0);
+    expect(await byTestId('structure-editor').count()).toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
