@@ -1,0 +1,263 @@
+/**
+ * End-to-end tests of the documents, onboarding and glossary editors on the «Modell» tab, with
+ * the Grorud example: a document's revision rhythm changed (its meaning and due dates follow), a
+ * phrase that is not understood, a new document and revision rule seen in the Plan tab, an
+ * agenda row added to «Plan for ny rektor» Møte 1, moved up and undone, a glossary term added and
+ * found with the search box; axe-core on each section. Screenshots: `model-documents.png`,
+ * `model-onboarding.png`, `model-glossary.png`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import {
+  axeSerious,
+  describeViolations,
+  HAS_CHROMIUM,
+  openApp,
+  OUTPUT,
+  type Session,
+} from './harness.js';
+
+describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () => {
+  let session: Session;
+  let page: Page;
+  const byTestId = (id: string): Locator => page.getByTestId(id);
+
+  beforeAll(async () => {
+    session = await openApp();
+    page = session.page;
+    await byTestId('wheel').waitFor();
+    await byTestId('tab-model').click();
+  });
+
+  afterAll(async () => {
+    if (session) {
+      writeFileSync(
+        join(OUTPUT, 'console-documents.json'),
+        `${JSON.stringify({ pageErrors: session.pageErrors, consoleErrors: session.consoleErrors }, null, 2)}\n`,
+      );
+      await session.close();
+    }
+  });
+
+  async function openSection(name: string): Promise<void> {
+    await byTestId(`section-tab-${name}`).click();
+    await byTestId(`section-${name}`).waitFor();
+  }
+
+  describe('documents', () => {
+    const RULE = 'revisjon-plan-ny-rektor';
+    let details: Locator;
+
+    it('lists the five Grorud documents with their revision rhythms', async () => {
+      await openSection('documents');
+      const rows = byTestId('documents-table').locator('tbody > tr');
+      expect(await rows.count()).toBe(5);
+      const row = byTestId('doc-row-oppstartsplaner');
+      expect(await row.textContent()).toContain('Revideres en gang i året');
+      expect(await byTestId('doc-row-kontaktliste').textContent()).toContain('Personopplysninger');
+      await byTestId('doc-toggle-oppstartsplaner').click();
+      details = byTestId('doc-details-oppstartsplaner');
+      await details.waitFor();
+      expect(await details.getByTestId(`rule-${RULE}`).textContent()).toContain('T2.1');
+    });
+
+    it('changes the rhythm: «Forstått som» and the due dates follow', async () => {
+      const input = details.getByTestId(`rule-cadence-${RULE}`);
+      expect(await input.inputValue()).toBe('Revideres en gang i året');
+      const due = details.getByTestId(`rule-due-${RULE}`);
+      const before = (await due.textContent()) ?? '';
+      expect(before).toMatch(/Forfall i 2025-26/);
+      expect(before).toMatch(/26\. jan\.? 2026/);
+
+      await input.fill('Revideres to ganger i året');
+      await expect
+        .poll(() => details.getByTestId(`rule-cadence-${RULE}-meaning`).textContent())
+        .toMatch(/Forstått som:.*to ganger i året/i);
+      await expect.poll(async () => (await due.locator('li').count()) as number).toBe(2);
+
+      await input.fill('hver høst');
+      await expect
+        .poll(() => details.getByTestId(`rule-cadence-${RULE}-meaning`).textContent())
+        .toMatch(/Forstått som:.*høsten/i);
+      await expect.poll(async () => (await due.textContent()) ?? '').not.toBe(before);
+      const autumn = (await due.textContent()) ?? '';
+      expect(autumn).toMatch(/(aug|sep|okt|nov|des)\.? 2025/);
+      expect(autumn).not.toMatch(/2026/);
+      // The table row shows the new phrase and date too.
+      expect(await byTestId('doc-row-oppstartsplaner').textContent()).toContain('hver høst');
+    });
+
+    it('shows why «Hver blåe uke» is not understood', async () => {
+      const input = details.getByTestId(`rule-cadence-${RULE}`);
+      await input.fill('Hver blåe uke');
+      const error = details.getByTestId(`rule-cadence-${RULE}-error`);
+      await error.waitFor();
+      const text = (await error.textContent()) ?? '';
+      expect(text).toContain('Ikke forstått');
+      expect(text).toMatch(/Mente du «Hver [^»]*uke»/);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      // The due dates wait for a valid model rather than show the old ones as current.
+      expect(await details.getByTestId(`rule-due-${RULE}`).textContent()).toContain(
+        'når modellen er gyldig igjen',
+      );
+      await input.fill('hver høst');
+      await details.getByTestId(`rule-cadence-${RULE}-meaning`).waitFor();
+      await details.getByTestId(`rule-due-${RULE}`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUTPUT, 'model-documents.png') });
+    });
+
+    it('has no serious axe violations with a document open', async () => {
+      const serious = await axeSerious(page, 'model-documents');
+      expect(serious, describeViolations(serious)).toEqual([]);
+    });
+
+    it('adds a document with a revision rule, seen in the Plan tab', async () => {
+      await byTestId('doc-add').click();
+      const title = byTestId('doc-title-nytt-dokument');
+      await title.waitFor();
+      await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+      await title.fill('Årsplan for foreldrecafé');
+      await byTestId('doc-kind-nytt-dokument').selectOption('plan');
+      await byTestId('doc-add-rule-nytt-dokument').click();
+      const rule = byTestId('doc-details-nytt-dokument').getByTestId(
+        'rule-cadence-revisjon-nytt-dokument',
+      );
+      await rule.waitFor();
+      expect(await rule.inputValue()).toBe('Revideres en gang i året');
+      await expect
+        .poll(() => byTestId('doc-row-nytt-dokument').textContent())
+        .toContain('Årsplan for foreldrecafé');
+      await page.screenshot({ path: join(OUTPUT, 'model-documents-new.png') });
+
+      await byTestId('tab-plan').click();
+      await byTestId('plan-table').first().waitFor();
+      const planText = (await page.locator('#panel-plan').textContent()) ?? '';
+      expect(planText).toContain('Revisjon av Årsplan for foreldrecafé');
+      expect(planText).toContain('2026-01-26');
+      await byTestId('tab-model').click();
+      await byTestId('section-documents').waitFor();
+    });
+
+    it('asks before removing a document that plans and structures still name', async () => {
+      await byTestId('doc-remove-oppstartsplaner').click();
+      const confirm = byTestId('doc-row-oppstartsplaner').getByTestId('remove-confirm');
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain('oppstartsplaner');
+      const where = await confirm
+        .locator('li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? e.textContent ?? ''));
+      expect(where.join(' ')).toMatch(/onboarding\[0\]\.document/);
+      await confirm.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUTPUT, 'model-documents-remove.png') });
+      await confirm.getByTestId('remove-cancel').click();
+      await expect.poll(() => confirm.count()).toBe(0);
+      expect(await byTestId('documents-table').locator('tbody > tr').count()).toBeGreaterThan(5);
+    });
+
+    it('lists the rules about the model and the structures', async () => {
+      const table = byTestId('other-rules-table');
+      expect(await table.locator('tbody > tr').count()).toBe(10);
+      await byTestId('rule-toggle-justering-av-samarbeidet').click();
+      const due = page.getByTestId('rule-due-justering-av-samarbeidet');
+      expect(await due.textContent()).toMatch(/forumets møte/);
+    });
+  });
+
+  describe('onboarding', () => {
+    const M1 = 'plan-ny-rektor-0';
+    const contents = (): Promise<string[]> =>
+      page
+        .getByTestId(`agenda-${M1}`)
+        .locator('tbody textarea[data-testid^="agenda-content-"]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+
+    it('offers the new document in a plan’s document choice', async () => {
+      await openSection('onboarding');
+      const plan = byTestId('plan-plan-ny-rektor');
+      await plan.waitFor();
+      const options = await plan
+        .locator('select')
+        .evaluateAll((els) =>
+          els.flatMap((s) => [...(s as HTMLSelectElement).options].map((o) => o.text)),
+        );
+      expect(options).toContain('Årsplan for foreldrecafé');
+    });
+
+    it('adds an agenda row to Møte 1 of «Plan for ny rektor», moves it up, and undoes', async () => {
+      const original = await contents();
+      expect(original).toHaveLength(3);
+      await byTestId(`agenda-add-${M1}`).click();
+      const added = byTestId(`agenda-content-${M1}-3`);
+      await expect.poll(() => added.evaluate((el) => el === document.activeElement)).toBe(true);
+      await added.fill('Omvisning på skolen');
+      await expect.poll(contents).toEqual([...original, 'Omvisning på skolen']);
+      await byTestId(`agenda-up-${M1}-3`).click();
+      await expect
+        .poll(contents)
+        .toEqual([original[0], original[1], 'Omvisning på skolen', original[2]]);
+      // The focus follows the row.
+      expect(
+        await byTestId(`agenda-up-${M1}-2`).evaluate((el) => el === document.activeElement),
+      ).toBe(true);
+      await byTestId(`agenda-row-${M1}-2`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUTPUT, 'model-onboarding.png') });
+      await byTestId('undo-button').click();
+      await expect.poll(contents).toEqual([...original, 'Omvisning på skolen']);
+    });
+
+    it('has no serious axe violations', async () => {
+      const serious = await axeSerious(page, 'model-onboarding');
+      expect(serious, describeViolations(serious)).toEqual([]);
+    });
+  });
+
+  describe('glossary', () => {
+    it('adds a term and finds it with the search box', async () => {
+      await openSection('glossary');
+      const rows = byTestId('glossary-table').locator('tbody > tr');
+      expect(await rows.count()).toBe(40);
+      // A term that is already there is refused with a warning.
+      await byTestId('gloss-new-term').fill('nsk');
+      await byTestId('gloss-exists').waitFor();
+      expect(await byTestId('gloss-add').isDisabled()).toBe(true);
+
+      await byTestId('gloss-new-term').fill('Årshjul');
+      await byTestId('gloss-add').click();
+      await expect.poll(() => rows.count()).toBe(41);
+      const expansion = byTestId('gloss-expansion-40');
+      await expect.poll(() => expansion.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expansion.fill('Oversikt over samarbeidets faste møter og frister gjennom skoleåret');
+      // Sorted: «Årshjul» is last (å after z).
+      const terms = await rows
+        .locator('[data-testid^="gloss-term-"]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      expect(terms[terms.length - 1]).toBe('Årshjul');
+
+      // By its expansion, then by the start of the term (also in other entries' descriptions).
+      await byTestId('gloss-filter').fill('samarbeidets faste møter');
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await byTestId('gloss-count').textContent()).toContain('Viser 1 av 41');
+      expect(await byTestId('gloss-term-40').inputValue()).toBe('Årshjul');
+      await byTestId('gloss-filter').fill('årsh');
+      await expect.poll(() => rows.count()).toBeLessThan(41);
+      expect(await byTestId('gloss-term-40').inputValue()).toBe('Årshjul');
+      await byTestId('gloss-filter').fill('bvtj');
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await byTestId('gloss-term-3').inputValue()).toBe('BV');
+      await byTestId('gloss-filter').fill('');
+      await expect.poll(() => rows.count()).toBe(41);
+      await page.screenshot({ path: join(OUTPUT, 'model-glossary.png') });
+    });
+
+    it('has no serious axe violations', async () => {
+      const serious = await axeSerious(page, 'model-glossary');
+      expect(serious, describeViolations(serious)).toEqual([]);
+    });
+
+    it('raised no errors in the page', () => {
+      expect(session.pageErrors).toEqual([]);
+    });
+  });
+});
