@@ -6,3 +6,4 @@ export * from './spec.js';
 export * from './layout.js';
 export * from './hit-test.js';
 export * from './svg.js';
+export * from './canvas.js';

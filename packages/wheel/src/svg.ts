@@ -72,7 +72,8 @@ export function num(n: number): string {
   return String(r === 0 ? 0 : r);
 }
 
-function point(cx: number, cy: number, r: number, angle: number): [number, number] {
+/** The point at radius `r` and `angle` (degrees, clockwise from the top) around `(cx, cy)`. */
+export function point(cx: number, cy: number, r: number, angle: number): [number, number] {
   const a = (angle * Math.PI) / 180;
   return [cx + r * Math.sin(a), cy - r * Math.cos(a)];
 }
@@ -136,7 +137,7 @@ export interface ArcGlyph {
 }
 
 /** Fraction of the font size from a glyph's vertical middle down to its baseline. */
-const BASELINE_SHIFT = 0.35;
+export const BASELINE_SHIFT = 0.35;
 
 /**
  * Lays `text` out character by character along the circle of `radius`, centred on `midAngle`:

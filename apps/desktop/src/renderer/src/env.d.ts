@@ -13,7 +13,7 @@ declare global {
   }
 
   interface RebuildPerf {
-    /** Milliseconds for the whole rebuild of the wheel (årshjul, layout and SVG parts). */
+    /** Milliseconds for the whole rebuild of the wheel (årshjul and layout). */
     total: number;
     /** Milliseconds the last full check of the model file took. */
     validate: number;
@@ -23,7 +23,8 @@ declare global {
     /** Milliseconds for the implementation plan, built only while the plan tab shows it. */
     plan?: number;
     layout: number;
-    svg: number;
+    /** Milliseconds the last drawing of the wheel on its canvas took. */
+    draw?: number;
     items: number;
     /** How many rebuilds have happened. */
     count: number;

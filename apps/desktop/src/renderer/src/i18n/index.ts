@@ -103,6 +103,7 @@ const CORE = {
   },
   recent: { nb: 'Nylige filer', nn: 'Nylege filer', en: 'Recent files' },
   zoom: { nb: 'Zoom', nn: 'Zoom', en: 'Zoom' },
+  numbered: { nb: 'Nummererte hendelser', nn: 'Nummererte hendingar', en: 'Numbered items' },
   wholeYear: { nb: 'Hele året', nn: 'Heile året', en: 'The whole year' },
   'reason.waiting-for-event': {
     nb: 'Venter på en dato',

@@ -7,7 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { buildArshjul, buildPlan, type Arshjul, type ImplementationPlan } from '@arshjul/plan';
 import { CalendarRegistry, type SchoolYear } from '@arshjul/school-calendar';
-import { layoutWheel, renderLayoutParts, type SvgParts, type WheelLayout } from '@arshjul/wheel';
+import { layoutWheel, type WheelLayout } from '@arshjul/wheel';
 import { lang } from '../i18n/index.js';
 import { lastQuick, lastValidateMs, useModelStore } from './model.js';
 import { filterArshjul, NO_FILTERS, type ArshjulFilters } from './filters.js';
@@ -36,9 +36,8 @@ export interface Derived {
   arshjul: Arshjul;
   /** The årshjul after the filters: what the wheel and the lists show. */
   shown: Arshjul;
+  /** The wheel's layout: drawn on a canvas (`WheelCanvas`), pointed at through an overlay. */
   layout: WheelLayout;
-  /** The wheel drawn in parts by `renderLayoutParts` (our own strings, safe for v-html). */
-  parts: SvgParts;
 }
 
 let rebuilds = 0;
@@ -115,22 +114,19 @@ export const useViewStore = defineStore('view', () => {
       const shown = filterArshjul(arshjul, model, filters.value);
       const layout = layoutWheel(arshjulWheelSpec(shown, l), WHEEL_SIZE);
       const t2 = performance.now();
-      const parts = renderLayoutParts(layout, { glyphs: 'lists' });
-      const t3 = performance.now();
       rebuilds++;
       if (typeof window !== 'undefined') {
         window.__arshjulPerf = {
-          total: t3 - t0,
+          total: t2 - t0,
           validate: lastValidateMs,
           quick: lastQuick,
           arshjul: t1 - t0,
           layout: t2 - t1,
-          svg: t3 - t2,
           items: layout.items.length,
           count: rebuilds,
         };
       }
-      return { arshjul, shown, layout, parts };
+      return { arshjul, shown, layout };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
