@@ -200,3 +200,13 @@ export function freshId(base: string, taken: Iterable<string>): string {
   if (!used.has(clean)) return clean;
   for (let n = 2; ; n++) if (!used.has(`${clean}-${n}`)) return `${clean}-${n}`;
 }
+
+/** A key of a JSON object (undefined for anything else): for reading rows of the file. */
+export function fieldOf(row: Json | undefined, key: string): Json | undefined {
+  return isObject(row) ? row[key] : undefined;
+}
+
+/** A JSON value as text when it is a string, else ''. */
+export function textOf(v: Json | undefined): string {
+  return typeof v === 'string' ? v : '';
+}
