@@ -63,7 +63,8 @@ describe('registerIpc', () => {
 describe('input validation', () => {
   const huge = 'x'.repeat(20 * 1024 * 1024 + 1);
   const cases: [keyof typeof CHANNELS, unknown[], RegExp][] = [
-    ['openFile', ['extra'], /for mange argumenter/],
+    ['openFile', ['model', 'extra'], /for mange argumenter/],
+    ['openFile', ['extra'], /expected one of "model"\|"calendar"/],
     ['openRecent', [], /for få argumenter/],
     ['openRecent', [42], /stien må være tekst/],
     ['openRecent', [''], /stien er tom/],
@@ -142,6 +143,23 @@ describe('openFile and openRecent', () => {
       { path: file, name: 'grorud.json' },
     ]);
     expect(await h.openRecent(event, file)).toMatchObject({ text: '{"a":1}' });
+  });
+
+  it('opens a school calendar to import without making it a recent or writable file', async () => {
+    const file = join(docs, 'skolerute.ics');
+    await writeFile(file, 'BEGIN:VCALENDAR');
+    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [file] });
+    expect(await h.openFile(event, 'calendar')).toEqual({
+      path: file,
+      name: 'skolerute.ics',
+      text: 'BEGIN:VCALENDAR',
+    });
+    expect(showOpenDialog.mock.lastCall?.at(-1)).toMatchObject({
+      filters: [{ extensions: ['ics', 'json'] }, { extensions: ['*'] }],
+    });
+    expect(await h.recentFiles(event)).toEqual([]);
+    await expect(h.saveFile(event, file, '{}', 'skolerute.ics')).rejects.toThrow(/ikke er åpnet/);
+    await expect(h.openFile(event, 'passord')).rejects.toThrow();
   });
 
   it('returns null when the dialog is cancelled', async () => {

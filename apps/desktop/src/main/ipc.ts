@@ -15,7 +15,7 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import { CHANNELS, SAVE_REQUEST } from '../shared/api.js';
-import type { OpenedFile, RecentFile } from '../shared/api.js';
+import type { FileKind, OpenedFile, RecentFile } from '../shared/api.js';
 import {
   UserFacingError,
   atomicWrite,
@@ -71,6 +71,10 @@ type Handler = (event: SenderLike, ...args: unknown[]) => Promise<unknown>;
 
 const JSON_FILTERS = [
   { name: 'Årshjulmodell (JSON)', extensions: ['json'] },
+  { name: 'Alle filer', extensions: ['*'] },
+];
+const CALENDAR_FILTERS = [
+  { name: 'Skolerute (iCalendar eller JSON)', extensions: ['ics', 'json'] },
   { name: 'Alle filer', extensions: ['*'] },
 ];
 
@@ -140,15 +144,18 @@ function implementations(ctx: IpcContext): {
   [K in ChannelName]: (...args: never[]) => Promise<unknown>;
 } {
   return {
-    async openFile() {
+    async openFile(kind: FileKind = 'model') {
+      const calendar = kind === 'calendar';
       const result = await showOpen(ctx, {
-        title: 'Åpne årshjulmodell',
-        buttonLabel: 'Åpne',
+        title: calendar ? 'Importer skolerute' : 'Åpne årshjulmodell',
+        buttonLabel: calendar ? 'Importer' : 'Åpne',
         properties: ['openFile'],
-        filters: JSON_FILTERS,
+        filters: calendar ? CALENDAR_FILTERS : JSON_FILTERS,
       });
       const path = result.filePaths[0];
       if (result.canceled || path === undefined) return null;
+      // A calendar is only read: it joins neither the recent files nor the paths saved to.
+      if (calendar) return { path, name: basename(path), text: await readTextLimited(ctx.fs, path) };
       return openPath(ctx, path);
     },
     async openRecent(path: string) {

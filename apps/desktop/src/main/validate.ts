@@ -6,7 +6,7 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { MAX_TEXT_BYTES, UserFacingError } from './files.js';
 import { checkExternalUrl } from './security.js';
-import { CHANNELS } from '../shared/api.js';
+import { CHANNELS, FILE_KINDS } from '../shared/api.js';
 
 export const MAX_EXPORT_FILES = 200;
 export const MAX_EXPORT_BYTES = 200 * 1024 * 1024;
@@ -77,7 +77,7 @@ const exportRequestSchema = z
 
 /** The argument list each channel accepts (exactly these, nothing more). */
 export const argumentSchemas = {
-  openFile: z.tuple([]),
+  openFile: z.tuple([z.enum(FILE_KINDS).optional()]),
   openRecent: z.tuple([pathSchema]),
   recentFiles: z.tuple([]),
   saveFile: z.tuple([pathSchema.nullable(), textSchema, fileNameSchema]),

@@ -23,10 +23,17 @@ export interface ExportRequest {
   files: { name: string; bytes: Uint8Array }[];
 }
 
+/**
+ * What an open dialog is for: a model file (remembered among the recent files and saved to
+ * again), or a school calendar to import (a skoleruta as .ics or a calendar data file; read only).
+ */
+export const FILE_KINDS = ['model', 'calendar'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
 export interface ArshjulApi {
   readonly platform: 'electron' | 'web';
-  /** Shows an open dialog; null when cancelled. */
-  openFile(): Promise<OpenedFile | null>;
+  /** Shows an open dialog for a kind of file (default a model); null when cancelled. */
+  openFile(kind?: FileKind): Promise<OpenedFile | null>;
   /** Opens a recent file again (Electron only; the browser asks again). */
   openRecent(path: string): Promise<OpenedFile | null>;
   recentFiles(): Promise<RecentFile[]>;

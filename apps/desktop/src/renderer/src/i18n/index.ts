@@ -9,6 +9,10 @@ import { WORDS as PARTICIPATION } from './words/participation.js';
 import { WORDS as DOCUMENTS } from './words/documents.js';
 import { WORDS as ONBOARDING } from './words/onboarding.js';
 import { WORDS as GLOSSARY } from './words/glossary.js';
+import { WORDS as REVISION } from './words/revision.js';
+import { WORDS as CALENDAR } from './words/calendar.js';
+import { WORDS as TRANSFER } from './words/transfer.js';
+import { WORDS as EXPORT } from './words/export.js';
 
 export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
 
@@ -122,6 +126,10 @@ export const PARTS = {
   DOCUMENTS,
   ONBOARDING,
   GLOSSARY,
+  REVISION,
+  CALENDAR,
+  TRANSFER,
+  EXPORT,
 } as const;
 
 /** Each editor keeps its words in its own file (`words/*.ts`); a key may be defined only once. */
@@ -134,6 +142,10 @@ const DICT = {
   ...DOCUMENTS,
   ...ONBOARDING,
   ...GLOSSARY,
+  ...REVISION,
+  ...CALENDAR,
+  ...TRANSFER,
+  ...EXPORT,
 };
 
 /** Words the app shares with the exported plan (`@arshjul/export/pure`): one wording for both. */

@@ -84,11 +84,14 @@ function download(name: string, blob: Blob): void {
 export function createBrowserApi(): ArshjulApi {
   return {
     platform: 'web',
-    async openFile(): Promise<OpenedFile | null> {
-      const file = await pickFile('.json,application/json');
+    async openFile(kind = 'model'): Promise<OpenedFile | null> {
+      const calendar = kind === 'calendar';
+      const file = await pickFile(
+        calendar ? '.ics,.json,text/calendar,application/json' : '.json,application/json',
+      );
       if (!file) return null;
       const text = await file.text();
-      remember(file.name);
+      if (!calendar) remember(file.name);
       return { path: file.name, name: file.name, text };
     },
     async openRecent(): Promise<OpenedFile | null> {

@@ -13,7 +13,7 @@ import { lastQuick, lastValidateMs, useModelStore } from './model.js';
 import { filterArshjul, NO_FILTERS, type ArshjulFilters } from './filters.js';
 import { arshjulWheelSpec } from './wheel-spec.js';
 
-export const TABS = ['arshjul', 'plan', 'model'] as const;
+export const TABS = ['arshjul', 'plan', 'model', 'revision', 'calendar', 'transfer'] as const;
 export type Tab = (typeof TABS)[number];
 export const MODEL_SECTIONS = [
   'organisation',
@@ -49,6 +49,8 @@ export const useViewStore = defineStore('view', () => {
   const schoolYearName = ref(DEFAULT_SCHOOL_YEAR);
   const filters = ref<ArshjulFilters>({ ...NO_FILTERS });
   const tab = ref<Tab>('arshjul');
+  /** The export dialog is open. */
+  const exportOpen = ref(false);
   /** The part of the model open on the model tab. */
   const modelSection = ref<ModelSection>('organisation');
   /** The structure open in the editor. */
@@ -177,6 +179,7 @@ export const useViewStore = defineStore('view', () => {
     areas,
     filters,
     tab,
+    exportOpen,
     modelSection,
     selectedStructure,
     selectedItem,
