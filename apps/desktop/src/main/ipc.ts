@@ -155,7 +155,8 @@ function implementations(ctx: IpcContext): {
       const path = result.filePaths[0];
       if (result.canceled || path === undefined) return null;
       // A calendar is only read: it joins neither the recent files nor the paths saved to.
-      if (calendar) return { path, name: basename(path), text: await readTextLimited(ctx.fs, path) };
+      if (calendar)
+        return { path, name: basename(path), text: await readTextLimited(ctx.fs, path) };
       return openPath(ctx, path);
     },
     async openRecent(path: string) {

@@ -28,7 +28,8 @@ export function cleanInvoke(invoke: Invoke): Invoke {
 export function createApi(invoke: Invoke, listen: Listen = () => undefined): ArshjulApi {
   return {
     platform: 'electron',
-    openFile: (kind = 'model') => invoke(CHANNELS.openFile, kind) as ReturnType<ArshjulApi['openFile']>,
+    openFile: (kind = 'model') =>
+      invoke(CHANNELS.openFile, kind) as ReturnType<ArshjulApi['openFile']>,
     openRecent: (path) => invoke(CHANNELS.openRecent, path) as ReturnType<ArshjulApi['openRecent']>,
     recentFiles: () => invoke(CHANNELS.recentFiles) as ReturnType<ArshjulApi['recentFiles']>,
     saveFile: (path, text, suggestedName) =>
