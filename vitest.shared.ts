@@ -14,10 +14,12 @@ function workspaceAliases(): { find: RegExp; replacement: string }[] {
   for (const name of readdirSync(dir)) {
     const src = join(dir, name, 'src', 'index.ts');
     if (existsSync(src)) aliases.push({ find: new RegExp(`^@arshjul/${name}$`), replacement: src });
-    // A browser-safe entry point (`@arshjul/export/pure`).
-    const pure = join(dir, name, 'src', 'pure.ts');
-    if (existsSync(pure))
-      aliases.push({ find: new RegExp(`^@arshjul/${name}/pure$`), replacement: pure });
+    // Browser-safe entry points (`@arshjul/export/pure`, `@arshjul/export/browser`).
+    for (const entry of ['pure', 'browser']) {
+      const file = join(dir, name, 'src', `${entry}.ts`);
+      if (existsSync(file))
+        aliases.push({ find: new RegExp(`^@arshjul/${name}/${entry}$`), replacement: file });
+    }
   }
   return aliases;
 }
