@@ -11,5 +11,22 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   define: { __ARSHJUL_PLATFORM__: JSON.stringify('web') },
   plugins: [vue(), cspMetaPlugin()],
-  build: { outDir: resolve(__dirname, 'dist-web'), emptyOutDir: true },
+  build: {
+    outDir: resolve(__dirname, 'dist-web'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        index: resolve(__dirname, 'src/renderer/index.html'),
+        // The export as a module of its own at a fixed name (`exporter.js`), so the end-to-end
+        // test can import it into the page and compare its files with the CLI's.
+        exporter: resolve(__dirname, 'src/renderer/src/export/e2e-entry.ts'),
+      },
+      // Keep the exporter entry's exports (an app build drops them by default).
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'exporter' ? 'exporter.js' : 'assets/[name]-[hash].js',
+      },
+    },
+  },
 });

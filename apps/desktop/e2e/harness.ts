@@ -117,9 +117,7 @@ export async function openApp(): Promise<Session> {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   await page.goto(server.url);
-  await page.addScriptTag({
-    content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'),
-  });
+  await addAxe(page);
   return {
     server,
     browser,
@@ -133,6 +131,13 @@ export async function openApp(): Promise<Session> {
       await server.close();
     },
   };
+}
+
+/** Loads axe-core into a page (the app's page has it; a page opened by a test may need it). */
+export async function addAxe(page: Page): Promise<void> {
+  await page.addScriptTag({
+    content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'),
+  });
 }
 
 /** axe-core on the whole page: the serious and critical violations (all are kept in a file). */

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { cli, hasStackTrace, REPO_ROOT } from '../test-fixtures/fake-io.js';
+import { sourceDate } from './build.js';
 
 const GRORUD = join(REPO_ROOT, 'examples/grorud/grorudmodellen.json');
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
@@ -252,5 +253,34 @@ describe('arshjul build', { timeout: 120_000 }, () => {
       /ro\/arshjul-romsas-2025-26\.svg.*Kan ikke skrive filen: du har ikke lov til å skrive her\./s,
     );
     expect(hasStackTrace(r.err)).toBe(false);
+  });
+});
+
+describe('the day the documents say they were made', { timeout: 120_000 }, () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const stamps = (ics: string) => new Set([...ics.matchAll(/^DTSTAMP:(\d{8})/gm)].map((m) => m[1]));
+  const build = () =>
+    cli(['build', GRORUD, '--area', 'omrade-romsas', '--out', 'u', '--formats', 'ics'], {
+      today: '2025-11-01',
+    });
+
+  it('is today, or the day of SOURCE_DATE_EPOCH when that is set', async () => {
+    const today = await build();
+    expect(stamps(text(today.written.get('u/arshjul-romsas-2025-26.ics')))).toEqual(
+      new Set(['20251101']),
+    );
+    vi.stubEnv('SOURCE_DATE_EPOCH', String(Date.UTC(2025, 8, 15, 12) / 1000));
+    const fixed = await build();
+    expect(stamps(text(fixed.written.get('u/arshjul-romsas-2025-26.ics')))).toEqual(
+      new Set(['20250915']),
+    );
+  });
+
+  it('reads SOURCE_DATE_EPOCH as seconds since 1970 in UTC, and ignores what is not a number', () => {
+    expect(sourceDate(String(Date.UTC(2026, 1, 28, 23, 59) / 1000))).toBe('2026-02-28');
+    expect(sourceDate('0')).toBe('1970-01-01');
+    expect(sourceDate(undefined)).toBeUndefined();
+    expect(sourceDate('2025-09-15')).toBeUndefined();
+    expect(sourceDate('')).toBeUndefined();
   });
 });

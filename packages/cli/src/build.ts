@@ -6,18 +6,23 @@
  *
  * Exit codes: 0 done; 1 the model is invalid; 2 usage (unknown area, format or role, a file that
  * cannot be read or written).
+ *
+ * Which files go where (a folder per build for `--area all`, the model file once) is
+ * `@arshjul/export`'s `exportRun`, the same layout and bytes the desktop app exports.
+ *
+ * The date the documents say they were made is today, or the day of `SOURCE_DATE_EPOCH` (seconds
+ * since 1970, the reproducible-builds convention) when that environment variable is set: a way
+ * to make the same files on another day (the app's export tests compare with it).
  */
 import {
-  buildSlug,
-  exportBuild,
+  exportRun,
   fileSlug,
-  exportModelFile,
   FORMATS,
+  runBuilds,
   UnknownRoleError,
   type ExportFile,
   type Format,
 } from '@arshjul/export';
-import { buildAll, buildArshjul, buildPlan, type AreaBuild } from '@arshjul/plan';
 import { ArshjulError, parseIsoDate, type Lang, type SchoolYear } from '@arshjul/school-calendar';
 import { nearest, type Model } from '@arshjul/model';
 import { loadModelFile, refuse } from './model.js';
@@ -33,13 +38,16 @@ import {
 } from './shared.js';
 
 export const BUILD_HELP = `arshjul build <modell.json> --area <id|all> [--year 2025-26] [--kommune oslo] --out <mappe>
-              [--formats ics,docx,xlsx,pdf,svg,png,html,json] [--role <rolle-id>]…
-              [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD] [--today ÅÅÅÅ-MM-DD] [--json]
+              [--formats ics,docx,xlsx,pdf,svg,png,html,cards,glossary,json] [--role <rolle-id>]…
+              [--no-persons] [--lang nb|nn|en] [--date ÅÅÅÅ-MM-DD] [--today ÅÅÅÅ-MM-DD] [--json]
               [--data fil.json] [--ics skolerute.ics]
 
   --area     et område i modellen (id eller navn), eller «all» for alle områdene og hele bydelen
   --formats  hvilke filer (standard: alle)
   --role     lag også en kalender for denne rollen (kan gjentas)
+  --no-persons  ingen navn, telefonnumre eller e-postadresser på rollekortene og kontaktarket
+  cards      rollevisittkort (nettside og PDF) og kontaktark (PDF og Word) for hvert område
+  glossary   ordlisten (nettside og PDF), én gang for hele bydelen
   --date     dagen som avgjør hvilke skoler og strukturer som er med (standard: første skoledag)
   --today    tegn «I dag» i årshjulet på denne datoen
   --data, --ics  en annen kommunes skolerute (se «arshjul calendar --help»)`;
@@ -131,20 +139,8 @@ async function checkOutFolder(io: Io, out: string): Promise<void> {
     );
 }
 
-/**
- * The folder of each build under --out: the area's name as a file name, or its id when two
- * areas would get the same folder (or a name has no letters a file name can use).
- */
-export function folderNames(builds: readonly AreaBuild[]): Map<string, string> {
-  const slugs = builds.map((b) => buildSlug(b));
-  const clash = (slug: string) => slugs.filter((x) => x === slug).length > 1 || slug === 'omrade';
-  return new Map(
-    builds.map((b, i) => [
-      b.area,
-      clash(slugs[i]!) ? fileSlug(b.area) || `omrade-${i + 1}` : slugs[i]!,
-    ]),
-  );
-}
+/** The folder of each build under --out (moved to `@arshjul/export`, kept here for callers). */
+export { folderNames } from '@arshjul/export';
 
 /**
  * The area asked for: its id, or its name written any way («Romsås», «romsas»); otherwise a
@@ -170,22 +166,10 @@ function resolveArea(model: Model, asked: string): string {
   );
 }
 
-function builds(
-  model: Model,
-  area: string,
-  year: SchoolYear,
-  lang: Lang,
-  asOf?: string,
-): AreaBuild[] {
-  const options = { year, lang, ...(asOf ? { asOf } : {}) };
-  if (area === 'all') return buildAll(model, options);
-  return [
-    {
-      area,
-      arshjul: buildArshjul(model, { ...options, area }),
-      plan: buildPlan(model, { ...options, area }),
-    },
-  ];
+/** `SOURCE_DATE_EPOCH` as a date (UTC), or undefined when it is not set or not a number. */
+export function sourceDate(epoch: string | undefined): string | undefined {
+  if (epoch === undefined || !/^\d+$/.test(epoch.trim())) return undefined;
+  return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
 }
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
@@ -197,6 +181,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     role: { type: 'string', multiple: true },
     date: { type: 'string' },
     today: { type: 'string' },
+    'no-persons': { type: 'boolean' },
   });
   if (values.help) {
     io.out(BUILD_HELP);
@@ -230,7 +215,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
       );
   }
 
-  const registry = await loadRegistry(io, values);
+  const registry = await loadRegistry(io, values, model);
   const kommune = registry.kommune(values.kommune ?? model.organisation.district.kommune);
   const year: SchoolYear = kommune.year(
     values.year ?? model.schoolYear ?? defaultYear(io, undefined),
@@ -244,7 +229,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   await checkOutFolder(io, values.out);
   const L = T[lang];
   const started = io.now?.();
-  const made = builds(model, area, year, lang, asOf);
+  const made = runBuilds(model, { areas: [area], year, lang, ...(asOf ? { asOf } : {}) });
   const what =
     area === 'all'
       ? areaIds.length > 0
@@ -283,29 +268,21 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
       io.out(`  ${path.padEnd(48)}  ${file.description}, ${formatSize(file.bytes.length, lang)}`);
   };
 
-  const perArea = formats.filter((f) => f !== 'json');
-  const several = made.length > 1;
-  const folders = folderNames(made);
+  const madeOn = sourceDate(process.env['SOURCE_DATE_EPOCH']) ?? io.today();
   try {
-    for (const build of made) {
-      const dir = several ? join(values.out, folders.get(build.area)!) : values.out;
-      for await (const file of exportBuild(build, model, {
-        formats: perArea,
-        lang,
-        roles: values.role ?? [],
-        madeOn: io.today(),
-        ...(today ? { today } : {}),
-      })) {
-        await write(build.area, join(dir, file.name), file);
-      }
+    for await (const file of exportRun(model, made, {
+      formats,
+      lang,
+      roles: values.role ?? [],
+      madeOn,
+      ...(values['no-persons'] ? { cardsPersonalData: false } : {}),
+      ...(today ? { today } : {}),
+    })) {
+      await write(file.area, join(values.out, file.path), file);
     }
   } catch (e) {
     if (e instanceof UnknownRoleError) throw new UsageError(e.message);
     throw e;
-  }
-  if (formats.includes('json')) {
-    const file = exportModelFile(model, { lang });
-    await write('model', join(values.out, file.name), file);
   }
 
   const warnings = made.flatMap((b) =>

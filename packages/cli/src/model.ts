@@ -373,7 +373,7 @@ export async function revisionsCommand(args: string[], io: Io): Promise<number> 
   const loaded = await loadModelFile(io, positionals[0]!, { lang, asOf: asOf ?? io.today() });
   const model = loaded.result.model;
   if (!model) return refuse(io, loaded, lang, values.json ?? false);
-  const registry = await loadRegistry(io, values);
+  const registry = await loadRegistry(io, values, model);
   const kommune = registry.kommune(values.kommune ?? model.organisation.district.kommune);
   const year: SchoolYear = kommune.year(
     values.year ?? model.schoolYear ?? defaultYear(io, undefined),

@@ -9,7 +9,7 @@ import {
   schoolYearNameOf,
   type Lang,
 } from '@arshjul/school-calendar';
-import { jsonSyntaxIssue } from '@arshjul/model';
+import { calendarRegistryFor, jsonSyntaxIssue, type Model } from '@arshjul/model';
 
 export interface Io {
   out: (text: string) => void;
@@ -66,12 +66,19 @@ export async function readText(io: Io, path: string): Promise<string> {
   }
 }
 
-/** The calendar registry with the bundled data plus --data and --ics files. */
+/**
+ * The calendar registry with the bundled data, then the model's own school years (when a model is
+ * given: `schoolCalendar` in the model file, as the app uses it), then --data and --ics files,
+ * each later one correcting the earlier.
+ */
 export async function loadRegistry(
   io: Io,
   values: { data?: string[]; ics?: string[]; kommune?: string },
+  model?: Model,
 ): Promise<CalendarRegistry> {
-  const registry = new CalendarRegistry();
+  const registry = model
+    ? calendarRegistryFor(model, new CalendarRegistry())
+    : new CalendarRegistry();
   for (const path of values.data ?? []) {
     const text = await readText(io, path);
     let json: unknown;

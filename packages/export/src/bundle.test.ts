@@ -31,6 +31,12 @@ describe('exportBuild', { timeout: 60_000 }, async () => {
         'plan-romsas-2025-26.docx',
         'plan-romsas-2025-26.xlsx',
         'plan-romsas-2025-26.html',
+        'rollekort-romsas.html',
+        'rollekort-romsas.pdf',
+        'kontaktark-romsas.pdf',
+        'kontaktark-romsas.docx',
+        'ordliste-bydel-grorud.html',
+        'ordliste-bydel-grorud.pdf',
         'modell-bydel-grorud.json',
       ].sort(),
     );
@@ -49,6 +55,26 @@ describe('exportBuild', { timeout: 60_000 }, async () => {
     expect(text(byName.get('arshjul-romsas-2025-26.ics')!)).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(text(byName.get('arshjul-romsas-2025-26.svg')!)).toMatch(/^<\?xml/);
     expect(text(byName.get('plan-romsas-2025-26.html')!)).toMatch(/^<!doctype html>/);
+    starts('rollekort-romsas.pdf', [...Buffer.from('%PDF-')]);
+    starts('kontaktark-romsas.pdf', [...Buffer.from('%PDF-')]);
+    starts('kontaktark-romsas.docx', [0x50, 0x4b, 0x03, 0x04]);
+    starts('ordliste-bydel-grorud.pdf', [...Buffer.from('%PDF-')]);
+    expect(text(byName.get('rollekort-romsas.html')!)).toMatch(/^<!doctype html>/i);
+    expect(text(byName.get('ordliste-bydel-grorud.html')!)).toMatch(/^<!doctype html>/i);
+  });
+
+  it('writes the role cards and the contact sheet for the area, and the glossary for the district', async () => {
+    const romsas = grorud.organisation.areas.find((a) => a.id.includes('romsas'))!;
+    const cardsPage = text(byName.get('rollekort-romsas.html')!);
+    expect(cardsPage).toContain(romsas.name);
+    // The contact sheet in Word names the same roles as the web page's cards.
+    const zip = await JSZip.loadAsync(byName.get('kontaktark-romsas.docx')!.bytes);
+    const sheet = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+    const titles = grorud.roles.map((r) => r.title).filter((t) => cardsPage.includes(t));
+    expect(titles.length).toBeGreaterThan(5);
+    for (const title of titles) expect(sheet, title).toContain(title);
+    const glossary = text(byName.get('ordliste-bydel-grorud.html')!);
+    for (const entry of grorud.glossary) expect(glossary, entry.term).toContain(entry.term);
   });
 
   it('says in the web page and the Word plan that Romsås has no ungdomsskole since Bjøråsen left', async () => {

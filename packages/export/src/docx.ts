@@ -265,7 +265,9 @@ export async function renderDocx(
     width: options.wheelWidthPx ?? 0,
     height: options.wheelHeightPx ?? 0,
   };
-  if (!size.width || !size.height) {
+  // A document without the wheel (role cards, the glossary) needs no picture.
+  const hasWheel = outline.blocks.some((b) => b.kind === 'wheel');
+  if (hasWheel && (!size.width || !size.height)) {
     const read = pngSize(wheelPng);
     size.width ||= read.width;
     size.height ||= read.height;
@@ -472,7 +474,7 @@ export async function renderDocx(
       },
     ],
   });
-  const bytes = await Packer.toBuffer(doc, false, [
+  const bytes = await Packer.toArrayBuffer(doc, false, [
     { path: 'docProps/core.xml', data: coreXml(outline, options.date) },
   ]);
   return stampZip(new Uint8Array(bytes), options.date);

@@ -648,3 +648,53 @@ describe('roleFilter', () => {
     expect(contentLines(ics)).toContain('X-WR-CALNAME:NSK\\, Ammerud');
   });
 });
+
+describe('arshjulToIcs: a newcomer’s onboarding meetings', () => {
+  // «Ny rektor på Rødtvet fra 5. januar»: Rødtvet is in Ammerud.
+  const json = JSON.parse(grorudText) as {
+    newcomers?: unknown[];
+    onboarding: { id: string; trigger: { roles: string[] } }[];
+  };
+  const plan = json.onboarding.find((p) => p.trigger.roles.includes('rektor'))!;
+  json.newcomers = [
+    {
+      id: 'ny-rektor-rodtvet',
+      plan: plan.id,
+      role: 'rektor',
+      school: 'rodtvet',
+      startsOn: '2026-01-05',
+    },
+  ];
+  const loaded = loadModelText(JSON.stringify(json), { asOf: '2025-08-01' });
+  const model = loaded.model!;
+  const wheel = buildArshjul(model, { area: 'omrade-ammerud', year: oslo2025 });
+  const meetings = wheel.rings.flatMap((r) => r.entries).filter((e) => e.newcomer);
+  const { events } = parse(arshjulToIcs(wheel));
+
+  it('writes each meeting with its agenda in DESCRIPTION, as a tentative date', () => {
+    expect(loaded.errors).toEqual([]);
+    const rektorPlan = model.onboarding.find((p) => p.id === plan.id)!;
+    expect(meetings).toHaveLength(rektorPlan.meetings.length);
+    for (const entry of meetings) {
+      const event = events.find((e) => e.summary === entry.title)!;
+      expect(event, entry.title).toBeDefined();
+      expect(isoOf(event.start)).toBe(entry.date);
+      for (const line of entry.details!) expect(event.description).toContain(line);
+      for (const row of rektorPlan.meetings[entry.newcomer!.meeting]!.agenda)
+        expect(event.description).toContain(row.content);
+    }
+    const text = unfold(arshjulToIcs(wheel));
+    expect(text.match(/STATUS:TENTATIVE/g)!.length).toBeGreaterThanOrEqual(meetings.length);
+  });
+
+  it('is in the calendar of every role taking part', () => {
+    const participants = new Set(meetings.flatMap((e) => e.participants ?? []));
+    for (const role of model.roles) {
+      const ics = arshjulToIcs(wheel, { role: roleFilter(model, role.id) });
+      const titles = parse(ics).events.map((e) => e.summary);
+      const has = meetings.some((e) => titles.includes(e.title));
+      if (participants.has(role.id)) expect(has, role.id).toBe(true);
+    }
+    expect(participants.has('rektor')).toBe(true);
+  });
+});

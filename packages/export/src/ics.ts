@@ -126,6 +126,7 @@ export function roleFilter(model: Model, roleId: string): IcsRole {
     match: (entry) => {
       if (entry.kind === 'break') return false;
       if (entry.structureId !== undefined && structures.get(entry.structureId)) return true;
+      if (entry.participants !== undefined && hasRole(entry.participants)) return true;
       return entry.revisionId !== undefined && rules.get(entry.revisionId) === true;
     },
   };
@@ -537,6 +538,8 @@ export function arshjulToIcs(arshjul: Arshjul, options: IcsOptions = {}): string
         ? [`${labels.nonSchoolDay}${entry.nonSchoolDay ? `: ${entry.nonSchoolDay}` : ''}`]
         : []),
       ...(entry.optional ? [labels.optional] : []),
+      // An onboarding meeting's participants, who convenes and its agenda, as the plan gives them.
+      ...(entry.details ?? []),
     ];
     return [
       'BEGIN:VEVENT',

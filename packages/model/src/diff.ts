@@ -51,6 +51,8 @@ export const MODEL_COLLECTIONS = [
   'revisionRecords',
   'onboarding',
   'routines',
+  'schoolYears',
+  'newcomers',
   'glossary',
 ] as const;
 export type ModelCollection = (typeof MODEL_COLLECTIONS)[number];
@@ -59,6 +61,9 @@ function modelFields(model: Model): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of MODEL_FIELDS) if (model[key] !== undefined) out[key] = model[key];
   out['organisation.notes'] = model.organisation.notes;
+  // The model's own school calendar: its kommune and source here, its years as `schoolYears`.
+  if (model.schoolCalendar?.kommune) out['schoolCalendar.kommune'] = model.schoolCalendar.kommune;
+  if (model.schoolCalendar?.source) out['schoolCalendar.source'] = model.schoolCalendar.source;
   return out;
 }
 
@@ -146,6 +151,16 @@ export function diffModels(before: Model, after: Model): ModelDiff {
       ...byId,
       name: (r) => r.name,
     }),
+    ...diffCollections(
+      'schoolYears',
+      before.schoolCalendar?.years ?? [],
+      after.schoolCalendar?.years ?? [],
+      { key: (y) => y.year, name: (y) => y.year },
+    ),
+    ...diffCollections('newcomers', before.newcomers, after.newcomers, {
+      ...byId,
+      name: (n) => `${n.id} (${n.startsOn})`,
+    }),
     ...diffCollections('glossary', before.glossary, after.glossary, {
       key: (g) => g.term,
       name: (g) => g.term,
@@ -181,6 +196,8 @@ const NOUNS: Record<Lang, Record<ModelCollection, string>> = {
     revisionRecords: 'revisjonen',
     onboarding: 'oppstartsplanen',
     routines: 'rutinen',
+    schoolYears: 'skoleåret',
+    newcomers: 'oppstarten',
     glossary: 'ordlisteoppslaget',
   },
   nn: {
@@ -198,6 +215,8 @@ const NOUNS: Record<Lang, Record<ModelCollection, string>> = {
     revisionRecords: 'revisjonen',
     onboarding: 'oppstartsplanen',
     routines: 'rutinen',
+    schoolYears: 'skuleåret',
+    newcomers: 'oppstarten',
     glossary: 'ordlisteoppslaget',
   },
   en: {
@@ -215,6 +234,8 @@ const NOUNS: Record<Lang, Record<ModelCollection, string>> = {
     revisionRecords: 'revision',
     onboarding: 'onboarding plan',
     routines: 'routine',
+    schoolYears: 'school year',
+    newcomers: 'newcomer',
     glossary: 'glossary entry',
   },
 };

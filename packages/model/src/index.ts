@@ -22,3 +22,12 @@ export { formatIssue } from './messages.js';
 export { nearest } from './suggest.js';
 export { schemaIssues, type RawIssue } from './schema-issues.js';
 export { formatPath } from './paths.js';
+export { calendarRegistryFor, modelKommuneId } from './calendar.js';
+export {
+  newcomerMeetingDates,
+  planOfNewcomer,
+  schoolDayOnOrAfter,
+  NEWCOMER_MEETING_INTERVAL_DAYS,
+  type NewcomerMeetingDate,
+  type SchoolDaySource,
+} from './newcomers.js';

@@ -12,7 +12,7 @@ import {
   timeOfDaySchema,
 } from '@arshjul/recurrence';
 import { idSchema, revisionRecordSchema, revisionRuleSchema } from '@arshjul/revision';
-import { isoDateSchema } from '@arshjul/school-calendar';
+import { isoDateSchema, schoolYearDataSchema } from '@arshjul/school-calendar';
 import * as m from './schema.js';
 
 const NAMED: readonly [z.ZodType, string][] = [
@@ -47,6 +47,9 @@ const NAMED: readonly [z.ZodType, string][] = [
   [m.routineSchema, 'Routine'],
   [m.routineStepSchema, 'RoutineStep'],
   [m.glossaryEntrySchema, 'GlossaryEntry'],
+  [m.modelSchoolCalendarSchema, 'SchoolCalendar'],
+  [schoolYearDataSchema, 'SchoolYearData'],
+  [m.newcomerSchema, 'Newcomer'],
   [m.originSchema, 'Origin'],
   [m.upstreamSchema, 'Upstream'],
 ];

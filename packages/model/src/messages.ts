@@ -299,6 +299,72 @@ const MESSAGES = {
       `The revision under ${s(p.rule)} on ${s(p.date)} is recorded twice (also ${s(p.otherPath)}); merge the records`,
   },
 
+  // --- newcomers and the model's own school calendar ----------------------------------------
+  'newcomer.duplicate': {
+    nb: (p) =>
+      `To nytilsatte har samme id («${s(p.id)}»; også ${s(p.otherPath)}); id-ene til de nytilsatte må være unike`,
+    nn: (p) =>
+      `To nytilsette har same id («${s(p.id)}»; også ${s(p.otherPath)}); id-ane til dei nytilsette må vere unike`,
+    en: (p) =>
+      `Two newcomers have the same id («${s(p.id)}»; also ${s(p.otherPath)}); the ids of newcomers must be unique`,
+  },
+  'newcomer.role-not-in-plan': {
+    nb: (p) =>
+      `«${s(p.role)}» er ikke en av rollene ${s(p.plan)} gjelder for (${s(p.roles)})${dym.nb(p)}`,
+    nn: (p) =>
+      `«${s(p.role)}» er ikkje ei av rollene ${s(p.plan)} gjeld for (${s(p.roles)})${dym.nn(p)}`,
+    en: (p) =>
+      `«${s(p.role)}» is not one of the roles ${s(p.plan)} is for (${s(p.roles)})${dym.en(p)}`,
+  },
+  'newcomer.school-missing': {
+    nb: (p) =>
+      `mangler: ${s(p.plan)} gjelder en ny person på en skole, så skolen må oppgis (feltet school)`,
+    nn: (p) =>
+      `manglar: ${s(p.plan)} gjeld ein ny person på ein skule, så skulen må oppgjevast (feltet school)`,
+    en: (p) =>
+      `is missing: ${s(p.plan)} is for a new person at a school, so the school must be given (the field school)`,
+  },
+  'newcomer.area-missing': {
+    nb: (p) =>
+      `mangler: ${s(p.plan)} gjelder en ny person i et skoleområde, så skoleområdet må oppgis (feltet area)`,
+    nn: (p) =>
+      `manglar: ${s(p.plan)} gjeld ein ny person i eit skuleområde, så skuleområdet må oppgjevast (feltet area)`,
+    en: (p) =>
+      `is missing: ${s(p.plan)} is for a new person in a school area, so the area must be given (the field area)`,
+  },
+  'newcomer.too-many-dates': {
+    nb: (p) =>
+      `${s(p.count)} datoer, men ${s(p.plan)} har bare ${s(p.meetings)} møter; det skal være én dato per møte, i rekkefølge`,
+    nn: (p) =>
+      `${s(p.count)} datoar, men ${s(p.plan)} har berre ${s(p.meetings)} møte; det skal vere éin dato per møte, i rekkjefølgje`,
+    en: (p) =>
+      `${s(p.count)} dates, but ${s(p.plan)} has only ${s(p.meetings)} meetings; give one date per meeting, in order`,
+  },
+  'calendar.year-duplicate': {
+    nb: (p) =>
+      `Skoleåret ${s(p.year)} står to ganger i modellens skolerute (også ${s(p.otherPath)}); slå dem sammen`,
+    nn: (p) =>
+      `Skuleåret ${s(p.year)} står to gonger i skuleruta til modellen (også ${s(p.otherPath)}); slå dei saman`,
+    en: (p) =>
+      `The school year ${s(p.year)} is in the model's school calendar twice (also ${s(p.otherPath)}); merge them`,
+  },
+  'calendar.outside-year': {
+    nb: (p) => `${s(p.date)} ligger utenfor skoleåret ${s(p.year)} (${s(p.from)} – ${s(p.to)})`,
+    nn: (p) => `${s(p.date)} ligg utanfor skuleåret ${s(p.year)} (${s(p.from)} – ${s(p.to)})`,
+    en: (p) => `${s(p.date)} lies outside the school year ${s(p.year)} (${s(p.from)} – ${s(p.to)})`,
+  },
+  'calendar.last-before-first': {
+    nb: (p) => `siste skoledag (${s(p.last)}) må komme etter første skoledag (${s(p.first)})`,
+    nn: (p) => `siste skuledag (${s(p.last)}) må kome etter første skuledag (${s(p.first)})`,
+    en: (p) =>
+      `the last school day (${s(p.last)}) must come after the first school day (${s(p.first)})`,
+  },
+  'calendar.year-invalid': {
+    nb: (p) => `skoleåret ${s(p.year)} kan ikke brukes: ${s(p.detail)}`,
+    nn: (p) => `skuleåret ${s(p.year)} kan ikkje brukast: ${s(p.detail)}`,
+    en: (p) => `the school year ${s(p.year)} cannot be used: ${s(p.detail)}`,
+  },
+
   // --- lint (warnings) ---------------------------------------------------------------------
   'no-strategic-forum': {
     nb: () =>

@@ -10,11 +10,24 @@ import {
   normalizeSchoolYearName,
   parseIsoDate,
   type IsoDate,
+  type KommuneCalendar,
   type Lang,
 } from '@arshjul/school-calendar';
 import type { Model, School } from './schema.js';
 import { diffModels, formatModelChange } from './diff.js';
 import { isDiscontinued, schoolYearStart } from './queries.js';
+import { calendarRegistryFor, modelKommuneId } from './calendar.js';
+import { newcomerMeetingDates, planOfNewcomer } from './newcomers.js';
+
+/** The model's kommune calendar (its own years over the bundled ones), when it is known. */
+function modelCalendar(model: Model): KommuneCalendar | undefined {
+  try {
+    const registry = calendarRegistryFor(model);
+    return registry.kommune(modelKommuneId(model, registry));
+  } catch {
+    return undefined;
+  }
+}
 
 export interface NextYearOptions {
   /** The new school year; by default the one after the model's `schoolYear`. */
@@ -87,8 +100,8 @@ function lastMemberDay(school: School): IsoDate | undefined {
  * Next school year's model made from this year's: `schoolYear` advanced; structures that are
  * discontinued when the new year starts (1 August) are dropped, with references to them
  * (documents, routines, onboarding plans, revision forums) and the revision rules whose subject
- * they are (with those rules' records); schools, the other revision records and everything else
- * kept. A change-log entry listing what
+ * they are (with those rules' records); newcomers whose onboarding meetings all lie before the
+ * new year are dropped; schools, the other revision records and everything else kept. A change-log entry listing what
  * was added, removed and changed is appended, followed by notices about schools whose membership
  * ended during the past year.
  */
@@ -136,6 +149,18 @@ export function nextYearModel(model: Model, options: NextYearOptions): NextYearR
     for (const r of next.revisions) {
       if (r.forum?.structure && dropped.has(r.forum.structure)) delete r.forum.structure;
     }
+  }
+
+  // Newcomers whose onboarding meetings are all over before the new year starts leave the model
+  // (the change-log entry lists them as removed). A newcomer with a meeting in the new year, or
+  // whose plan is unknown, stays.
+  if (next.newcomers.length > 0) {
+    const calendar = modelCalendar(model);
+    next.newcomers = next.newcomers.filter((n) => {
+      const plan = planOfNewcomer(next, n);
+      if (!plan) return true;
+      return newcomerMeetingDates(n, plan, calendar).some((m) => m.date >= start);
+    });
   }
 
   const notices: string[] = [];

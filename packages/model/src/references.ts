@@ -5,7 +5,7 @@
  * consistency rules. Everything found here is an error.
  */
 import { LEVELS, FOCI, type Model } from './schema.js';
-import type { Lang } from '@arshjul/school-calendar';
+import { SchoolYear, isArshjulError, type Lang } from '@arshjul/school-calendar';
 import type { Issue } from './issues.js';
 import {
   andList,
@@ -287,6 +287,48 @@ export function checkReferences(model: Model, lang: Lang = 'nb'): Issue[] {
     });
     refs(base, 'structures', r.structures, ['structure']);
   });
+  // --- newcomers: the plan, the role (one of the plan's trigger roles), where they start ------
+  const newcomerIds = new Map<string, number>();
+  model.newcomers.forEach((n, i) => {
+    const base = `newcomers[${i}]`;
+    const first = newcomerIds.get(n.id);
+    if (first === undefined) newcomerIds.set(n.id, i);
+    else
+      err(joinPath(base, 'id'), 'newcomer.duplicate', {
+        id: n.id,
+        otherPath: `newcomers[${first}]`,
+      });
+    ref(joinPath(base, 'plan'), n.plan, ['onboarding']);
+    ref(joinPath(base, 'role'), n.role, ['role']);
+    if (n.school !== undefined) ref(joinPath(base, 'school'), n.school, ['school']);
+    if (n.area !== undefined) ref(joinPath(base, 'area'), n.area, ['area']);
+    const plan = model.onboarding.find((o) => o.id === n.plan);
+    if (!plan) return;
+    const planLabel = entityLabel('onboarding', plan.title, plan.id, lang);
+    if (index.byKind.role.has(n.role) && !plan.trigger.roles.includes(n.role)) {
+      err(joinPath(base, 'role'), 'newcomer.role-not-in-plan', {
+        role: n.role,
+        plan: planLabel,
+        roles: quotedOrList(plan.trigger.roles, lang),
+        suggestion: nearest(n.role, plan.trigger.roles),
+      });
+    }
+    if (plan.trigger.at === 'school' && n.school === undefined)
+      err(joinPath(base, 'school'), 'newcomer.school-missing', { plan: planLabel });
+    if (plan.trigger.at === 'area' && n.area === undefined)
+      err(joinPath(base, 'area'), 'newcomer.area-missing', { plan: planLabel });
+    if (n.meetingDates && n.meetingDates.length > plan.meetings.length) {
+      err(joinPath(base, 'meetingDates', plan.meetings.length), 'newcomer.too-many-dates', {
+        count: n.meetingDates.length,
+        meetings: plan.meetings.length,
+        plan: planLabel,
+      });
+    }
+  });
+
+  // --- the model's own school years ------------------------------------------------------------
+  checkCalendarYears(model, err);
+
   model.glossary.forEach((g, i) => {
     if (g.refersTo === undefined) return;
     const path = `glossary[${i}].refersTo`;
@@ -452,6 +494,82 @@ export function checkReferences(model: Model, lang: Lang = 'nb'): Issue[] {
   );
 
   return issues;
+}
+
+type ErrFn = (
+  path: string,
+  code: MessageCode,
+  params: Record<string, string | number | undefined>,
+) => void;
+
+/**
+ * The model's own school years: each year once, its dates inside the year (1 August – 31 July),
+ * breaks in order; then whatever else `SchoolYear` refuses (e.g. a first school day that is a
+ * holiday), with its message. These are the checks `@arshjul/school-calendar` makes when a
+ * calendar file is loaded, reported here with a path into the model.
+ */
+function checkCalendarYears(model: Model, err: ErrFn): void {
+  const years = model.schoolCalendar?.years ?? [];
+  const seen = new Map<string, number>();
+  const info = {
+    id: model.schoolCalendar?.kommune?.id ?? model.organisation.district.kommune,
+    name: model.schoolCalendar?.kommune?.name ?? model.organisation.district.kommune,
+    timeZone: model.schoolCalendar?.kommune?.timeZone ?? 'Europe/Oslo',
+  };
+  years.forEach((y, i) => {
+    const base = `schoolCalendar.years[${i}]`;
+    const first = seen.get(y.year);
+    if (first !== undefined) {
+      err(joinPath(base, 'year'), 'calendar.year-duplicate', {
+        year: y.year,
+        otherPath: `schoolCalendar.years[${first}]`,
+      });
+      return;
+    }
+    seen.set(y.year, i);
+    const start = Number(y.year.slice(0, 4));
+    const from = `${start}-08-01`;
+    const to = `${start + 1}-07-31`;
+    const inYear = (d: string) => d >= from && d <= to;
+    let bad = false;
+    const outside = (path: string, date: string) => {
+      bad = true;
+      err(path, 'calendar.outside-year', { date, year: y.year, from, to });
+    };
+    if (!inYear(y.firstSchoolDay)) outside(joinPath(base, 'firstSchoolDay'), y.firstSchoolDay);
+    if (!inYear(y.lastSchoolDay)) outside(joinPath(base, 'lastSchoolDay'), y.lastSchoolDay);
+    else if (y.lastSchoolDay <= y.firstSchoolDay) {
+      bad = true;
+      err(joinPath(base, 'lastSchoolDay'), 'calendar.last-before-first', {
+        first: y.firstSchoolDay,
+        last: y.lastSchoolDay,
+      });
+    }
+    y.breaks.forEach((b, j) => {
+      const path = joinPath(base, 'breaks', j);
+      if (b.to < b.from) {
+        bad = true;
+        err(joinPath(path, 'to'), 'dates.out-of-order', { from: b.from, to: b.to });
+      } else if (b.kind !== 'sommerferie') {
+        if (!inYear(b.from)) outside(joinPath(path, 'from'), b.from);
+        else if (!inYear(b.to)) outside(joinPath(path, 'to'), b.to);
+      }
+    });
+    y.daysOff.forEach((d, j) => {
+      if (!inYear(d.date)) outside(joinPath(base, 'daysOff', j, 'date'), d.date);
+    });
+    if (bad) return;
+    try {
+      new SchoolYear(y, info, base);
+    } catch (e) {
+      const where =
+        isArshjulError(e) && e.where?.startsWith(base) ? e.where.slice(base.length).trim() : '';
+      err(where ? `${base}.${where}` : base, 'calendar.year-invalid', {
+        year: y.year,
+        detail: e instanceof Error ? e.message : String(e),
+      });
+    }
+  });
 }
 
 /** Whether two periods (open ends allowed, each in order) share a day. */

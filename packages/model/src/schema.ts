@@ -12,7 +12,11 @@
  */
 import { z } from 'zod';
 import { cadenceFieldSchema } from '@arshjul/recurrence';
-import { isoDateSchema, schoolYearNameSchema } from '@arshjul/school-calendar';
+import {
+  isoDateSchema,
+  schoolYearDataSchema,
+  schoolYearNameSchema,
+} from '@arshjul/school-calendar';
 import {
   idSchema,
   noteSchema,
@@ -500,6 +504,60 @@ export const glossaryEntrySchema = z
   .strict();
 
 // ---------------------------------------------------------------------------------------------
+// The model's own school calendar and its newcomers (issue 7)
+
+export const modelKommuneSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9æøå-]+$/, {
+        message: 'kommune-id skrives med små bokstaver, f.eks. «oslo»',
+      })
+      .describe('Kommune id, e.g. «nord-fron»'),
+    name: z.string().min(1).describe('E.g. «Nord-Fron»'),
+    timeZone: z.string().min(1).default('Europe/Oslo'),
+  })
+  .strict()
+  .describe("Only needed when the district's kommune has no bundled calendar");
+
+export const modelSchoolCalendarSchema = z
+  .object({
+    kommune: modelKommuneSchema.optional(),
+    years: z
+      .array(schoolYearDataSchema)
+      .default([])
+      .describe(
+        "School years (skoleruta) of the district's kommune; each replaces the bundled or derived year of the same name",
+      ),
+    source: z.string().optional().describe('Where the dates come from, e.g. the skoleruta file'),
+  })
+  .strict()
+  .describe("The district's own school calendar: breaks and days off that rules resolve against");
+
+export const newcomerSchema = z
+  .object({
+    id: idSchema,
+    plan: idSchema.describe('The onboarding plan (an id in `onboarding`)'),
+    role: idSchema.describe("The newcomer's role: one of the plan's trigger roles"),
+    school: idSchema
+      .optional()
+      .describe("The school; required when the plan's trigger is at school"),
+    area: idSchema
+      .optional()
+      .describe("The school area; required when the plan's trigger is at area"),
+    startsOn: isoDateSchema.describe("The newcomer's first working day"),
+    meetingDates: z
+      .array(isoDateSchema)
+      .optional()
+      .describe(
+        'Chosen dates, one per meeting of the plan in order; meetings without a date get a suggested one',
+      ),
+    notes,
+  })
+  .strict()
+  .describe('Someone starting in a role who gets an onboarding plan; never a name');
+
+// ---------------------------------------------------------------------------------------------
 // Upstream: the model this one was adapted from
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -594,6 +652,11 @@ export const modelSchema = z
     revisionRecords: z.array(revisionRecordSchema).default([]),
     onboarding: z.array(onboardingPlanSchema).default([]),
     routines: z.array(routineSchema).default([]),
+    schoolCalendar: modelSchoolCalendarSchema.optional(),
+    newcomers: z
+      .array(newcomerSchema)
+      .default([])
+      .describe('People starting in a role who get an onboarding plan; never names'),
     glossary: z.array(glossaryEntrySchema).default([]),
     changeLog: z
       .array(
@@ -638,6 +701,10 @@ export type OnboardingMeeting = z.output<typeof onboardingMeetingSchema>;
 export type Routine = z.output<typeof routineSchema>;
 export type RoutineStep = z.output<typeof routineStepSchema>;
 export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;
+export type ModelSchoolCalendar = z.output<typeof modelSchoolCalendarSchema>;
+export type ModelKommune = z.output<typeof modelKommuneSchema>;
+export type Newcomer = z.output<typeof newcomerSchema>;
+export type NewcomerInput = z.input<typeof newcomerSchema>;
 export type ChangeLogEntry = Model['changeLog'][number];
 export type Origin = z.output<typeof originSchema>;
 export type Upstream = z.output<typeof upstreamSchema>;

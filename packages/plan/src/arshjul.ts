@@ -39,6 +39,7 @@ import {
 } from './common.js';
 import { text, type TextKey } from './messages.js';
 import { includedRevisions } from './revisions.js';
+import { newcomerDetails, newcomerMeetings } from './newcomers.js';
 
 export type RingId = 'strategisk' | 'organisatorisk' | 'operativt' | 'revisjon' | 'ferier';
 
@@ -66,6 +67,12 @@ export interface ArshjulEntry {
   optional?: boolean;
   /** The series (see `Arshjul.series`) this meeting belongs to: one structure's cadence for a group of schools. */
   series?: string;
+  /** An onboarding meeting of a newcomer (`model.newcomers`): which newcomer, plan and meeting (0-based). */
+  newcomer?: { id: string; plan: string; meeting: number };
+  /** Who takes part, as party ids (for a role's calendar), when the entry says so itself. */
+  participants?: string[];
+  /** More about the entry in lines of text (an onboarding meeting's participants and agenda). */
+  details?: string[];
 }
 
 /**
@@ -294,6 +301,24 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
         }
       }
     }
+  }
+
+  // Newcomers' onboarding meetings, on the ring of the plan's structure (T2.1, T2.2).
+  for (const m of newcomerMeetings(sel)) {
+    rings.get(LEVEL_RING[m.level])!.push({
+      id: uniqueId(`oppstart:${m.newcomerId}:${m.index + 1}`),
+      kind: 'meeting',
+      date: m.date,
+      ...(m.structureId ? { structureId: m.structureId } : {}),
+      title: m.title,
+      cadenceText: '',
+      placement: m.suggested ? 'suggested' : 'exact',
+      schools: m.school !== undefined ? [m.school] : [],
+      responsible: m.convenedBy,
+      newcomer: { id: m.newcomerId, plan: m.planId, meeting: m.index },
+      participants: m.participantIds,
+      details: newcomerDetails(m, sel),
+    });
   }
 
   for (const s of noSchoolStructures(sel)) {

@@ -10,6 +10,7 @@ import { planFor, type ImplementationPlan } from './plan.js';
 
 export * from './arshjul.js';
 export * from './plan.js';
+export * from './newcomers.js';
 export {
   UnknownAreaError,
   type AreaSelector,

@@ -99,6 +99,36 @@ const TEXT = {
     en: '{area} has no primary school taking part since {schools} left {when}.',
   },
   notRevised: { nb: 'Revideres ikke', nn: 'Blir ikkje revidert', en: 'Not revised' },
+  newcomerTitle: {
+    nb: 'Oppstart ny {role}, {where}: {meeting}{duration}',
+    nn: 'Oppstart ny {role}, {where}: {meeting}{duration}',
+    en: 'Onboarding new {role}, {where}: {meeting}{duration}',
+  },
+  newcomerStarts: {
+    nb: 'Ny {role} ved {where} fra {date}',
+    nn: 'Ny {role} ved {where} frå {date}',
+    en: 'New {role} at {where} from {date}',
+  },
+  newcomerParticipants: {
+    nb: 'Deltakere: {names}',
+    nn: 'Deltakarar: {names}',
+    en: 'Participants: {names}',
+  },
+  newcomerConvenedBy: {
+    nb: 'Kaller inn: {names}',
+    nn: 'Kallar inn: {names}',
+    en: 'Convened by: {names}',
+  },
+  newcomerSuggested: {
+    nb: 'Datoen er et forslag (planen sier ikke når møtet skal holdes): første skoledag fra oppstart, deretter to uker mellom møtene.',
+    nn: 'Datoen er eit forslag (planen seier ikkje når møtet skal haldast): første skuledag frå oppstart, deretter to veker mellom møta.',
+    en: 'The date is a suggestion (the plan does not say when the meeting is held): the first school day from the start, then two weeks between meetings.',
+  },
+  newcomerAgenda: { nb: 'Agenda:', nn: 'Agenda:', en: 'Agenda:' },
+  newcomerPurpose: { nb: 'Hensikt: {text}', nn: 'Hensikt: {text}', en: 'Purpose: {text}' },
+  newcomerDocuments: { nb: 'Dokument: {text}', nn: 'Dokument: {text}', en: 'Documents: {text}' },
+  newcomerResponsible: { nb: 'Ansvar: {text}', nn: 'Ansvar: {text}', en: 'Responsible: {text}' },
+  planNewcomers: { nb: 'Nye i rollen', nn: 'Nye i rolla', en: 'Newcomers' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXT;

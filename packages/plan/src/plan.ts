@@ -26,6 +26,7 @@ import {
 } from './common.js';
 import { inMonth, text, type TextKey } from './messages.js';
 import { includedRevisions } from './revisions.js';
+import { newcomerMeetings } from './newcomers.js';
 
 export interface StageSummary {
   barneskoler: number;
@@ -98,6 +99,20 @@ export interface PlanOnboarding {
   }[];
 }
 
+/**
+ * A newcomer of the year (someone starting in a role, never a name) and the dates of its
+ * onboarding meetings in the year; `suggested` dates are ours (the source gives no deadline).
+ */
+export interface PlanNewcomer {
+  id: string;
+  /** The onboarding plan's title. */
+  plan: string;
+  role: string;
+  where: string;
+  startsOn: IsoDate;
+  meetings: { title: string; date: IsoDate; suggested: boolean }[];
+}
+
 export interface PlanRoutine {
   id: string;
   name: string;
@@ -129,6 +144,8 @@ export interface ImplementationPlan {
   documents: PlanDocument[];
   revisionCalendar: PlanRevision[];
   onboarding: PlanOnboarding[];
+  /** This year's newcomers in the area (or district) and their onboarding meeting dates. */
+  newcomers: PlanNewcomer[];
   routines: PlanRoutine[];
   glossary: { term: string; kind: string; expansion?: string; description?: string }[];
   /** «Merknader»: the inconsistencies noted on the included structures. */
@@ -181,6 +198,7 @@ export function planFor(sel: Selection): ImplementationPlan {
       decidedBy: sel.names(r.rule.decidedBy),
     })),
     onboarding: onboarding(sel),
+    newcomers: planNewcomers(sel),
     routines: model.routines.map((r) => ({
       id: r.id,
       name: r.name,
@@ -370,4 +388,25 @@ function onboarding(sel: Selection): PlanOnboarding[] {
       })),
     })),
   }));
+}
+
+function planNewcomers(sel: Selection): PlanNewcomer[] {
+  const out = new Map<string, PlanNewcomer>();
+  const plans = new Map(sel.model.onboarding.map((p) => [p.id, p.title]));
+  for (const m of newcomerMeetings(sel)) {
+    let n = out.get(m.newcomerId);
+    if (!n) {
+      n = {
+        id: m.newcomerId,
+        plan: plans.get(m.planId) ?? m.planId,
+        role: m.role,
+        where: m.where,
+        startsOn: m.startsOn,
+        meetings: [],
+      };
+      out.set(m.newcomerId, n);
+    }
+    n.meetings.push({ title: m.title, date: m.date, suggested: m.suggested });
+  }
+  return [...out.values()];
 }

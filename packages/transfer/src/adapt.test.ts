@@ -31,6 +31,26 @@ describe('adaptModel (Grorud → Bydel Nordre Lia)', () => {
     expect(result.summary?.areas).toBe(0);
   });
 
+  it("never carries the source's newcomers over", () => {
+    const plan = grorud.onboarding.find((p) => p.trigger.roles.includes('rektor'))!;
+    const source: Model = {
+      ...grorud,
+      newcomers: [
+        {
+          id: 'ny-rektor-rodtvet',
+          plan: plan.id,
+          role: 'rektor',
+          school: 'rodtvet',
+          startsOn: '2026-01-05',
+          notes: [],
+        },
+      ],
+    };
+    const adapted = adaptModel(source, mapping, { today: '2025-08-01' }).model;
+    expect(adapted.newcomers).toEqual([]);
+    expect(JSON.stringify(adapted)).not.toContain('ny-rektor-rodtvet');
+  });
+
   it('leaves no Grorud school, area or replaced role id outside upstream and origin', () => {
     const gone = new Set([
       ...grorud.organisation.schools.map((s) => s.id),

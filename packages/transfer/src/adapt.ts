@@ -521,6 +521,8 @@ export function adaptModel(source: Model, mapping: Mapping, options: AdaptOption
     revisionRecords: [],
     onboarding,
     routines,
+    // Never carried over: the source district's newcomers are its own (and point at people).
+    newcomers: [],
     glossary,
     changeLog: [
       {

@@ -364,6 +364,39 @@ describe('injected personal data', () => {
   });
 });
 
+describe('newcomers', () => {
+  /** The Grorud model with a new rektor at Rødtvet (a newcomer points at a person). */
+  function withNewcomer(): Model {
+    const model = clone(grorud());
+    const plan = model.onboarding.find((p) => p.trigger.roles.includes('rektor'))!;
+    model.newcomers = [
+      {
+        id: 'ny-rektor-rodtvet',
+        plan: plan.id,
+        role: 'rektor',
+        school: 'rodtvet',
+        startsOn: '2026-01-05',
+        notes: [],
+      },
+    ];
+    expect(validateModel(model, { asOf: AS_OF, lint: false }).errors).toEqual([]);
+    return model;
+  }
+
+  it('are found as pointing at a person, and never reach a transfer file', () => {
+    const model = withNewcomer();
+    expect(findPersonalData(model).map(where)).toEqual(['person newcomers[0]']);
+    const { model: stripped, removed } = stripPersonalData(model);
+    expect(stripped.newcomers).toEqual([]);
+    expect(removed.map(where)).toEqual(['person newcomers[0]']);
+    expect(model.newcomers).toHaveLength(1); // the input is not changed
+    const text = transferJson(model);
+    expect(text).not.toContain('ny-rektor-rodtvet');
+    expect(JSON.parse(text).newcomers).toEqual([]);
+    expect(() => transferJson(model, { strip: false })).toThrow(PersonalDataError);
+  });
+});
+
 describe('assertNoPersonalData', () => {
   it('throws a PersonalDataError with the findings and a Norwegian message', () => {
     const { model } = injected();

@@ -3,8 +3,8 @@
  * stripping it, and refusing to write a transfer file that still holds any.
  *
  * Personal data is (a) the `person` of a role assignment (`roles[*].assignments[*].person`, the
- * only place the schema marks with `x-personal-data`; also inside `upstream.base.roles`), and
- * (b) anything in any string — free text included, and the keys of records such as a mapping's
+ * only place the schema marks with `x-personal-data`; also inside `upstream.base.roles`), (b) a
+ * model's `newcomers` (each points at a person starting in a role at a school), and (c) anything in any string — free text included, and the keys of records such as a mapping's
  * `terms` — that looks like an e-mail address or a Norwegian phone number. Names written in free
  * text cannot be recognised and are not looked for.
  *
@@ -258,6 +258,16 @@ function walk(value: unknown, path: Segment[], ctx: WalkContext, inAssignment: b
           excerpt: personExcerpt(item),
         });
         continue; // stripped: the assignment stays, as a vacancy
+      }
+      if (path.length === 0 && key === 'newcomers' && Array.isArray(item) && item.length > 0) {
+        // A model's newcomers say who is new where («a new rektor at Rødtvet from 5 January»):
+        // no names, but they point at a person. They are the district's own business and never
+        // leave it: stripped, the list is empty.
+        item.forEach((_, i) =>
+          ctx.findings.push({ path: pathOf(ctx, [key, i]), kind: 'person', excerpt: '…' }),
+        );
+        if (ctx.strip) out[key] = [];
+        continue;
       }
       let outKey = key;
       const keyMatches = scanText(key);

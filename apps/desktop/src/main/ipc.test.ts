@@ -10,12 +10,13 @@ import type { IpcContext as Ctx } from './ipc.js';
 const showOpenDialog = vi.fn();
 const showSaveDialog = vi.fn();
 const openExternal = vi.fn(async (_url: string) => undefined);
+const openPath = vi.fn(async (_path: string) => '');
 const handle = vi.fn();
 const removeHandler = vi.fn();
 
 vi.mock('electron', () => ({
   dialog: { showOpenDialog, showSaveDialog },
-  shell: { openExternal },
+  shell: { openExternal, openPath },
   ipcMain: { handle, removeHandler },
 }));
 
@@ -40,6 +41,8 @@ beforeEach(async () => {
   for (const mock of [showOpenDialog, showSaveDialog, openExternal, handle, removeHandler]) {
     mock.mockReset();
   }
+  openPath.mockReset();
+  openPath.mockResolvedValue('');
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
@@ -86,8 +89,60 @@ describe('input validation', () => {
     [
       'exportFiles',
       [{ name: 'ut', files: [{ name: '../a.ics', bytes: new Uint8Array(1) }] }],
-      /kan ikke inneholde/,
+      /«\.\.\/a\.ics»: filnavnet kan ikke være \. eller \.\./,
     ],
+    [
+      'exportFiles',
+      [{ name: 'ut', files: [{ name: 'a/b/c.ics', bytes: new Uint8Array(1) }] }],
+      /høyst én undermappe/,
+    ],
+    [
+      'exportFiles',
+      [{ name: 'ut', files: [{ name: '/etc/passwd', bytes: new Uint8Array(1) }] }],
+      /absolutt sti/,
+    ],
+    [
+      'exportFiles',
+      [{ name: 'ut', files: [{ name: 'C:plan.pdf', bytes: new Uint8Array(1) }] }],
+      /absolutt sti/,
+    ],
+    [
+      'exportFiles',
+      [{ name: 'ut', files: [{ name: 'ammerud/', bytes: new Uint8Array(1) }] }],
+      /filnavnet er tomt/,
+    ],
+    [
+      'exportFiles',
+      [{ name: 'ut', files: [{ name: 'ammerud\\plan.pdf', bytes: new Uint8Array(1) }] }],
+      /kan ikke inneholde \\/,
+    ],
+    [
+      'exportFiles',
+      [{ name: 'ut', files: [{ name: 'ammerud/pl?n.pdf', bytes: new Uint8Array(1) }] }],
+      /ugyldige tegn/,
+    ],
+    [
+      'exportFiles',
+      [{ name: 'ut', files: [{ name: 'ammerud/ ', bytes: new Uint8Array(1) }] }],
+      /mellomrom/,
+    ],
+    [
+      'exportFiles',
+      [
+        {
+          name: 'ut',
+          files: [
+            { name: 'ammerud', bytes: new Uint8Array(1) },
+            { name: 'Ammerud/a.ics', bytes: new Uint8Array(1) },
+          ],
+        },
+      ],
+      /samme navn som en mappe/,
+    ],
+    ['openFolder', [], /for få argumenter/],
+    ['openFolder', ['relativ/mappe'], /absolutt/],
+    ['openFolder', [7], /stien må være tekst/],
+    ['print', [true], /for mange argumenter/],
     ['exportFiles', [{ name: 'ut', files: [{ name: 'a.ics', bytes: 'text' }] }], /bytes/],
     [
       'exportFiles',
@@ -117,6 +172,7 @@ describe('input validation', () => {
       expect(showOpenDialog).not.toHaveBeenCalled();
       expect(showSaveDialog).not.toHaveBeenCalled();
       expect(openExternal).not.toHaveBeenCalled();
+      expect(openPath).not.toHaveBeenCalled();
     },
   );
 
@@ -227,6 +283,77 @@ describe('exportFiles', () => {
     expect(await readFile(join(folder, 'arshjul.ics'), 'utf8')).toBe('BEGIN:VCALENDAR');
   });
 
+  it('writes one level of sub-folders, and opens only a folder it exported to', async () => {
+    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [docs] });
+    const pdf = new Uint8Array([37, 80, 68, 70]);
+    const result = await h.exportFiles(event, {
+      name: 'arshjul-grorud-2025-26',
+      files: [
+        { name: 'ammerud/plan-ammerud-2025-26.pdf', bytes: pdf },
+        { name: 'romsas/plan-romsas-2025-26.pdf', bytes: pdf },
+        { name: 'grorudmodellen.json', bytes: new TextEncoder().encode('{}') },
+      ],
+    });
+    const folder = join(docs, 'arshjul-grorud-2025-26');
+    expect(result).toEqual({ folder });
+    expect((await readdir(folder, { recursive: true })).map(String).sort()).toEqual([
+      'ammerud',
+      join('ammerud', 'plan-ammerud-2025-26.pdf'),
+      'grorudmodellen.json',
+      'romsas',
+      join('romsas', 'plan-romsas-2025-26.pdf'),
+    ]);
+    expect(
+      new Uint8Array(await readFile(join(folder, 'romsas', 'plan-romsas-2025-26.pdf'))),
+    ).toEqual(pdf);
+
+    await h.openFolder(event, folder);
+    expect(openPath).toHaveBeenCalledWith(folder);
+    openPath.mockClear();
+    await expect(h.openFolder(event, docs)).rejects.toThrow(/eksportert til i denne økten/);
+    await expect(h.openFolder(event, join(folder, 'ammerud'))).rejects.toThrow(/eksportert/);
+    await expect(h.openFolder(event, '/etc')).rejects.toThrow(/eksportert/);
+    expect(openPath).not.toHaveBeenCalled();
+
+    openPath.mockResolvedValueOnce('Fant ingen filbehandler');
+    await expect(h.openFolder(event, folder)).rejects.toThrow(
+      /Kunne ikke åpne mappen: Fant ingen filbehandler/,
+    );
+  });
+
+  it('reports a file it cannot write and still writes the others', async () => {
+    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [docs] });
+    const folder = join(docs, 'ut');
+    // A folder where a file should go: that one file fails.
+    await mkdir(join(folder, 'plan.pdf'), { recursive: true });
+    const result = (await h.exportFiles(event, {
+      name: 'ut',
+      files: [
+        { name: 'plan.pdf', bytes: new Uint8Array([1]) },
+        { name: 'ammerud/arshjul.ics', bytes: new Uint8Array([2]) },
+      ],
+    })) as { folder: string; failed?: { name: string; message: string }[] };
+    expect(result.folder).toBe(folder);
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed?.[0]?.name).toBe('plan.pdf');
+    expect(result.failed?.[0]?.message).toMatch(/Kunne ikke lagre «plan\.pdf»/);
+    expect(new Uint8Array(await readFile(join(folder, 'ammerud', 'arshjul.ics')))).toEqual(
+      new Uint8Array([2]),
+    );
+  });
+
+  it('returns null and writes nothing when the folder dialog is cancelled', async () => {
+    showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    const before = await tree();
+    expect(
+      await h.exportFiles(event, {
+        name: 'ut',
+        files: [{ name: 'a.ics', bytes: new Uint8Array(1) }],
+      }),
+    ).toBeNull();
+    expect(await tree()).toEqual(before);
+  });
+
   it('rejects two files with the same name', async () => {
     const bytes = new Uint8Array(1);
     await expect(
@@ -238,6 +365,25 @@ describe('exportFiles', () => {
         ],
       }),
     ).rejects.toThrow(/samme navn/);
+  });
+});
+
+describe('print', () => {
+  it("prints the sender's page and reports a failure in words", async () => {
+    const print = vi.fn((_options: object, callback: (success: boolean, reason: string) => void) =>
+      callback(true, ''),
+    );
+    await expect(h.print({ ...event, sender: { print } })).resolves.toBeUndefined();
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(print.mock.calls[0]?.[0]).toMatchObject({ printBackground: true });
+
+    print.mockImplementationOnce((_o, callback) => callback(false, 'cancelled'));
+    await expect(h.print({ ...event, sender: { print } })).resolves.toBeUndefined();
+    print.mockImplementationOnce((_o, callback) => callback(false, 'failed'));
+    await expect(h.print({ ...event, sender: { print } })).rejects.toThrow(
+      /Utskriften mislyktes: failed/,
+    );
+    await expect(h.print(event)).rejects.toThrow(/ingenting å skrive ut/);
   });
 });
 

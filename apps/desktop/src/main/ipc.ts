@@ -4,8 +4,8 @@
  * through dialogs shown here, or through the recent-files list main keeps in userData: the
  * renderer can never make main read or overwrite a path of its own choosing.
  */
-import { basename, join } from 'node:path';
-import { dialog, ipcMain } from 'electron';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { dialog, ipcMain, shell } from 'electron';
 import type {
   BrowserWindow,
   IpcMainInvokeEvent,
@@ -15,7 +15,13 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import { CHANNELS, SAVE_REQUEST } from '../shared/api.js';
-import type { FileKind, OpenedFile, RecentFile } from '../shared/api.js';
+import type {
+  ExportRequest,
+  ExportResult,
+  FileKind,
+  OpenedFile,
+  RecentFile,
+} from '../shared/api.js';
 import {
   UserFacingError,
   atomicWrite,
@@ -37,6 +43,8 @@ export interface MainState {
   dirty: boolean;
   /** Paths the user picked in a dialog during this session (may be saved to again). */
   allowedPaths: Set<string>;
+  /** Folders main wrote an export to in this session (the only ones «Åpne mappe» opens). */
+  exportFolders: Set<string>;
   /** The newest recovery copy written in this session. */
   lastRecovery: Recovery | null;
   /** Save requests sent to the renderer, waiting for its answer (by request id). */
@@ -48,6 +56,7 @@ export function createState(): MainState {
   return {
     dirty: false,
     allowedPaths: new Set(),
+    exportFolders: new Set(),
     lastRecovery: null,
     pendingSaves: new Map(),
     nextSaveId: 1,
@@ -67,7 +76,17 @@ export interface IpcContext {
   now?: () => Date;
 }
 
-type Handler = (event: SenderLike, ...args: unknown[]) => Promise<unknown>;
+/** The part of an IPC event `print` uses: the web contents that sent it. */
+export interface PrintableSender {
+  sender?: {
+    print(
+      options: { silent?: boolean; printBackground?: boolean },
+      callback: (success: boolean, failureReason: string) => void,
+    ): void;
+  };
+}
+
+type Handler = (event: SenderLike & PrintableSender, ...args: unknown[]) => Promise<unknown>;
 
 const JSON_FILTERS = [
   { name: 'Årshjulmodell (JSON)', extensions: ['json'] },
@@ -139,6 +158,58 @@ async function saveText(
   return { path: target, name: basename(target) };
 }
 
+/**
+ * Writes an export atomically into `request.name` inside a folder the user picks. Each file may
+ * sit in one sub-folder (validated in validate.ts; checked again here to stay inside the folder).
+ * A file that cannot be written is reported in `failed` and the others are still written.
+ */
+async function exportFiles(ctx: IpcContext, request: ExportRequest): Promise<ExportResult | null> {
+  const result = await showOpen(ctx, {
+    title: 'Velg mappe for eksport',
+    buttonLabel: 'Eksporter hit',
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  const picked = result.filePaths[0];
+  if (result.canceled || picked === undefined) return null;
+  const folder = join(picked, request.name);
+  await ctx.fs.mkdir(folder, { recursive: true });
+  const failed: { name: string; message: string }[] = [];
+  for (const file of request.files) {
+    const target = resolve(folder, ...file.name.split('/'));
+    const inside = relative(folder, target);
+    if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
+      failed.push({ name: file.name, message: 'filnavnet peker ut av eksportmappen' });
+      continue;
+    }
+    try {
+      if (file.name.includes('/')) await ctx.fs.mkdir(join(target, '..'), { recursive: true });
+      await atomicWrite(ctx.fs, target, file.bytes);
+    } catch (error) {
+      failed.push({
+        name: file.name,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  ctx.state.exportFolders.add(folder);
+  return failed.length > 0 ? { folder, failed } : { folder };
+}
+
+/** Prints the page that asked (`webContents.print()` of the sender), with the system dialog. */
+function printSender(event: PrintableSender): Promise<void> {
+  const contents = event.sender;
+  if (!contents) return Promise.reject(new UserFacingError('Det er ingenting å skrive ut.'));
+  return new Promise((resolvePrint, reject) => {
+    contents.print({ printBackground: true }, (success, failureReason) => {
+      if (success || failureReason === 'cancelled' || failureReason === 'Print job canceled') {
+        resolvePrint();
+      } else {
+        reject(new UserFacingError(`Utskriften mislyktes: ${failureReason || 'ukjent feil'}.`));
+      }
+    });
+  });
+}
+
 /** The implementation of each channel, given already validated arguments. */
 function implementations(ctx: IpcContext): {
   [K in ChannelName]: (...args: never[]) => Promise<unknown>;
@@ -171,21 +242,18 @@ function implementations(ctx: IpcContext): {
     recentFiles: () => recentList(ctx),
     saveFile: (path: string | null, text: string, suggestedName: string) =>
       saveText(ctx, path, text, suggestedName),
-    async exportFiles(request: { name: string; files: { name: string; bytes: Uint8Array }[] }) {
-      const result = await showOpen(ctx, {
-        title: 'Velg mappe for eksport',
-        buttonLabel: 'Eksporter hit',
-        properties: ['openDirectory', 'createDirectory'],
-      });
-      const picked = result.filePaths[0];
-      if (result.canceled || picked === undefined) return null;
-      const folder = join(picked, request.name);
-      await ctx.fs.mkdir(folder, { recursive: true });
-      for (const file of request.files) {
-        await atomicWrite(ctx.fs, join(folder, file.name), file.bytes);
+    exportFiles: (request: ExportRequest) => exportFiles(ctx, request),
+    async openFolder(folder: string) {
+      if (!ctx.state.exportFolders.has(folder)) {
+        throw new UserFacingError(
+          'Bare en mappe du har eksportert til i denne økten kan åpnes herfra.',
+        );
       }
-      return { folder };
+      const problem = await shell.openPath(folder);
+      if (problem) throw new UserFacingError(`Kunne ikke åpne mappen: ${problem}`);
     },
+    // Needs the sender: handled in createHandlers (printSender).
+    print: async () => undefined,
     readRecovery: () => readRecovery(ctx.fs, ctx.userData),
     async writeRecovery(text: string, path: string | null) {
       const recovery: Recovery = {
@@ -226,6 +294,7 @@ export function createHandlers(ctx: IpcContext): Record<ChannelName, Handler> {
         throw new UserFacingError('Forespørselen kom ikke fra årshjulvinduet og ble avvist.');
       }
       const parsed = parseArgs(name, args) as never[];
+      if (name === 'print') return printSender(event);
       return (impl[name] as (...a: never[]) => Promise<unknown>)(...parsed);
     };
   }

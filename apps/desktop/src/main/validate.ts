@@ -44,6 +44,33 @@ export const fileNameSchema = z
     error: 'filnavnet kan ikke begynne eller slutte med mellomrom eller punktum',
   });
 
+/**
+ * An export file's name relative to the export folder: a file name, or one sub-folder and a file
+ * name (`ammerud/plan-ammerud-2025-26.pdf`), each part a valid file name, `/` as the separator.
+ */
+export const exportPathSchema = z
+  .string({ error: 'filnavnet må være tekst' })
+  .max(2 * MAX_NAME + 1, { error: 'filnavnet er for langt' })
+  .refine((n) => !n.includes('\\'), { error: 'filnavnet kan ikke inneholde \\' })
+  .refine((n) => !n.startsWith('/') && !/^[a-z]:/i.test(n), {
+    error: 'filnavnet kan ikke være en absolutt sti',
+  })
+  .refine((n) => n.split('/').length <= 2, {
+    error: 'filnavnet kan ha høyst én undermappe (mappe/fil)',
+  })
+  .superRefine((n, ctx) => {
+    for (const part of n.split('/')) {
+      const result = fileNameSchema.safeParse(part);
+      if (!result.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `«${n}»: ${result.error.issues[0]?.message ?? 'ugyldig filnavn'}`,
+        });
+        return;
+      }
+    }
+  });
+
 export const urlSchema = z
   .string({ error: 'lenken må være tekst' })
   .refine((u) => checkExternalUrl(u) !== null, {
@@ -57,7 +84,7 @@ const exportRequestSchema = z
       files: z
         .array(
           z.object({
-            name: fileNameSchema,
+            name: exportPathSchema,
             bytes: z.instanceof(Uint8Array, { error: 'filinnholdet må være bytes' }),
           }),
           { error: 'filene må være en liste' },
@@ -73,7 +100,16 @@ const exportRequestSchema = z
   })
   .refine((r) => new Set(r.files.map((f) => f.name.toLowerCase())).size === r.files.length, {
     error: 'to filer har samme navn',
-  });
+  })
+  .refine(
+    (r) => {
+      const folders = new Set(
+        r.files.filter((f) => f.name.includes('/')).map((f) => f.name.split('/')[0]!.toLowerCase()),
+      );
+      return !r.files.some((f) => folders.has(f.name.toLowerCase()));
+    },
+    { error: 'en fil har samme navn som en mappe i eksporten' },
+  );
 
 /** The argument list each channel accepts (exactly these, nothing more). */
 export const argumentSchemas = {
@@ -82,6 +118,8 @@ export const argumentSchemas = {
   recentFiles: z.tuple([]),
   saveFile: z.tuple([pathSchema.nullable(), textSchema, fileNameSchema]),
   exportFiles: z.tuple([exportRequestSchema]),
+  openFolder: z.tuple([pathSchema]),
+  print: z.tuple([]),
   readRecovery: z.tuple([]),
   writeRecovery: z.tuple([textSchema, pathSchema.nullable()]),
   clearRecovery: z.tuple([]),

@@ -36,6 +36,12 @@ export function createApi(invoke: Invoke, listen: Listen = () => undefined): Ars
       invoke(CHANNELS.saveFile, path, text, suggestedName) as ReturnType<ArshjulApi['saveFile']>,
     exportFiles: (request) =>
       invoke(CHANNELS.exportFiles, request) as ReturnType<ArshjulApi['exportFiles']>,
+    openFolder: async (folder) => {
+      await invoke(CHANNELS.openFolder, folder);
+    },
+    print: async () => {
+      await invoke(CHANNELS.print);
+    },
     readRecovery: () => invoke(CHANNELS.readRecovery) as ReturnType<ArshjulApi['readRecovery']>,
     writeRecovery: async (text, path) => {
       await invoke(CHANNELS.writeRecovery, text, path);

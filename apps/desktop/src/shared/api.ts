@@ -18,9 +18,23 @@ export interface RecentFile {
 }
 
 export interface ExportRequest {
-  /** Suggested folder or file name. */
+  /** Suggested folder name (in the browser: the zip's name, or ignored for a single file). */
   name: string;
+  /**
+   * The files, each named relative to that folder with at most one sub-folder
+   * (`plan-ammerud-2025-26.pdf`, `ammerud/plan-ammerud-2025-26.pdf`), `/` as separator.
+   */
   files: { name: string; bytes: Uint8Array }[];
+}
+
+/** Where an export went: a folder in Electron (for «Åpne mappe»), a download in the browser. */
+export interface ExportResult {
+  /** The folder written to (Electron), or the name of the download (browser). */
+  folder: string;
+  /** `true` when the files were downloaded (browser): there is no folder to open. */
+  downloaded?: boolean;
+  /** Files that could not be written (the others were): name and why, in Norwegian. */
+  failed?: { name: string; message: string }[];
 }
 
 /**
@@ -43,8 +57,15 @@ export interface ArshjulApi {
     text: string,
     suggestedName: string,
   ): Promise<{ path: string; name: string } | null>;
-  /** Writes export files into a folder the user picks (a download in the browser). */
-  exportFiles(request: ExportRequest): Promise<{ folder: string } | null>;
+  /**
+   * Writes export files atomically into a new folder `request.name` inside a folder the user
+   * picks (in the browser: one download, a zip when there are several files). Null when cancelled.
+   */
+  exportFiles(request: ExportRequest): Promise<ExportResult | null>;
+  /** Opens a folder this session exported to in the file manager (Electron only; refused otherwise). */
+  openFolder(folder: string): Promise<void>;
+  /** Prints the page as it is shown (the print stylesheet decides what is on paper). */
+  print(): Promise<void>;
   /** The recovery copy written by autosave, if the app ended without saving. */
   readRecovery(): Promise<{ text: string; savedAt: string; path: string | null } | null>;
   writeRecovery(text: string, path: string | null): Promise<void>;
@@ -67,6 +88,8 @@ export const CHANNELS = {
   recentFiles: 'arshjul:recent-files',
   saveFile: 'arshjul:save-file',
   exportFiles: 'arshjul:export-files',
+  openFolder: 'arshjul:open-folder',
+  print: 'arshjul:print',
   readRecovery: 'arshjul:read-recovery',
   writeRecovery: 'arshjul:write-recovery',
   clearRecovery: 'arshjul:clear-recovery',

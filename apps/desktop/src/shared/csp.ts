@@ -10,11 +10,15 @@ import type { Plugin } from 'vite';
  * The Content-Security-Policy sent with every response. The production build needs no inline
  * styles or scripts; Vite's dev server injects `<style>` tags and talks to its HMR socket, so
  * development (only) allows inline styles and a WebSocket back to the dev server.
+ *
+ * The export runs resvg as WebAssembly (the wheel's PNG), which needs `'wasm-unsafe-eval'`: it
+ * lets the page compile WebAssembly, and nothing else (no `eval`, no `new Function`). The fonts
+ * and the `.wasm` file are the app's own assets, fetched under `connect-src 'self'`.
  */
 export function contentSecurityPolicy(devServerUrl?: string): string {
   const directives = [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     devServerUrl ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

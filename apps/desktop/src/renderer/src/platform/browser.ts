@@ -1,8 +1,17 @@
 /**
  * The renderer's platform in a plain browser: open through a file picker, save and export as
- * downloads, recent files (names only) and the recovery copy in localStorage.
+ * downloads (several export files as one zip with the same folder layout), recent files (names
+ * only) and the recovery copy in localStorage. There is no folder to open; printing is the
+ * browser's own `window.print()`.
  */
-import type { ArshjulApi, OpenedFile, RecentFile } from '../../../shared/api.js';
+import JSZip from 'jszip';
+import type {
+  ArshjulApi,
+  ExportRequest,
+  ExportResult,
+  OpenedFile,
+  RecentFile,
+} from '../../../shared/api.js';
 
 const RECENT_KEY = 'arshjul.recent';
 const RECOVERY_KEY = 'arshjul.recovery';
@@ -81,6 +90,33 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The last part of a `folder/file` name. */
+function baseName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+/**
+ * What the browser downloads for an export: one file as itself, several as one zip named after
+ * the export (`arshjul-grorud-2025-26.zip`) holding the files in their folders.
+ */
+export async function exportDownload(
+  request: ExportRequest,
+): Promise<{ name: string; blob: Blob }> {
+  const only = request.files.length === 1 ? request.files[0] : undefined;
+  if (only) return { name: baseName(only.name), blob: new Blob([only.bytes.slice()]) };
+  const zip = new JSZip();
+  // A fixed date keeps the zip the same for the same files.
+  const date = new Date(Date.UTC(2000, 0, 1));
+  for (const f of request.files) zip.file(f.name, f.bytes, { binary: true, date });
+  const bytes = await zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
+  const name = /\.zip$/i.test(request.name) ? request.name : `${request.name}.zip`;
+  return { name, blob: new Blob([bytes.slice()], { type: 'application/zip' }) };
+}
+
 export function createBrowserApi(): ArshjulApi {
   return {
     platform: 'web',
@@ -107,9 +143,17 @@ export function createBrowserApi(): ArshjulApi {
       remember(name);
       return { path: name, name };
     },
-    async exportFiles(request) {
-      for (const f of request.files) download(f.name, new Blob([f.bytes.slice()]));
-      return { folder: request.name };
+    async exportFiles(request): Promise<ExportResult | null> {
+      if (request.files.length === 0) return null;
+      const { name, blob } = await exportDownload(request);
+      download(name, blob);
+      return { folder: name, downloaded: true };
+    },
+    async openFolder() {
+      throw new Error('En nettleser kan ikke åpne mapper: filene ligger i nedlastingsmappen.');
+    },
+    async print() {
+      window.print();
     },
     async readRecovery() {
       try {

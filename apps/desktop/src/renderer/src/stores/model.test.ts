@@ -23,6 +23,8 @@ function fakeApi(): ArshjulApi & { dirtyCalls: boolean[]; recovery: string[]; sa
       return { path: `/tmp/${name}`, name };
     }),
     exportFiles: vi.fn(async () => null),
+    openFolder: vi.fn(async () => undefined),
+    print: vi.fn(async () => undefined),
     readRecovery: vi.fn(async () => null),
     writeRecovery: vi.fn(async (text: string) => {
       api.recovery.push(text);

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { buildArshjul, buildPlan, type Arshjul, type ImplementationPlan } from '@arshjul/plan';
 import { CalendarRegistry, type SchoolYear } from '@arshjul/school-calendar';
+import { calendarRegistryFor, modelKommuneId } from '@arshjul/model';
 import { layoutWheel, type WheelLayout } from '@arshjul/wheel';
 import { lang } from '../i18n/index.js';
 import { lastQuick, lastValidateMs, useModelStore } from './model.js';
@@ -60,20 +61,53 @@ export const useViewStore = defineStore('view', () => {
   /** The month zoomed into (`YYYY-MM`), or null for the whole year. */
   const zoomMonth = ref<string | null>(null);
 
-  const kommuneId = computed(() => {
-    const k = models.model?.organisation.district.kommune;
+  // The school year: the model's own calendar (`schoolCalendar`, its years over the bundled
+  // ones) resolved once per change of it. Most edits leave `schoolCalendar` as it was (the
+  // quick path shares it; a full check makes an equal copy), so the registry, and with it the
+  // SchoolYear and its caches, stays the same object and nothing downstream is rebuilt for it.
+  let calendarOf: unknown = undefined;
+  let calendarKey = '';
+  let calendarCache: CalendarRegistry = registry;
+  /** The kommuner and their years as the model sees them (for the views and the Skolerute tab). */
+  const calendars = computed<CalendarRegistry>(() => {
+    const m = models.model;
+    if (!m?.schoolCalendar) return registry;
+    const district = m.organisation.district.kommune;
+    if (m.schoolCalendar === calendarOf && calendarKey.startsWith(`${district}\u0000`))
+      return calendarCache;
+    const key = `${district}\u0000${JSON.stringify(m.schoolCalendar)}`;
+    calendarOf = m.schoolCalendar;
+    if (key === calendarKey) return calendarCache;
     try {
-      return k ? registry.kommune(k).id : DEFAULT_KOMMUNE;
+      calendarCache = calendarRegistryFor(m, registry);
+      calendarKey = key;
+    } catch {
+      // A calendar the registry cannot take: the last one stays (the model's issues say why).
+    }
+    return calendarCache;
+  });
+
+  const kommuneId = computed(() => {
+    const m = models.model;
+    if (!m) return DEFAULT_KOMMUNE;
+    try {
+      return modelKommuneId(m, calendars.value);
     } catch {
       return DEFAULT_KOMMUNE;
     }
   });
 
-  const schoolYears = computed(() => registry.kommune(kommuneId.value).years());
+  const schoolYears = computed(() => {
+    try {
+      return calendars.value.kommune(kommuneId.value).years();
+    } catch {
+      return [];
+    }
+  });
 
   const year = computed<SchoolYear | null>(() => {
     try {
-      return registry.schoolYear(kommuneId.value, schoolYearName.value);
+      return calendars.value.schoolYear(kommuneId.value, schoolYearName.value);
     } catch {
       return null;
     }
@@ -176,6 +210,8 @@ export const useViewStore = defineStore('view', () => {
     schoolYearName,
     schoolYears,
     year,
+    kommuneId,
+    calendars,
     areas,
     filters,
     tab,

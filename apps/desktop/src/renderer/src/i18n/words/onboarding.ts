@@ -81,4 +81,93 @@ export const WORDS = {
     nn: 'Modellen har ingen introduksjonsplanar.',
     en: 'The model has no onboarding plans.',
   },
+  // «Ny i rollen»: newcomers
+  'onb.nc.title': { nb: 'Ny i rollen', nn: 'Ny i rolla', en: 'New in the role' },
+  'onb.nc.intro': {
+    nb: 'Når noen begynner i en sentral rolle, legg inn planen, rollen, skolen og startdatoen. Møtene i planen kommer da i årshjulet og kalenderfila.',
+    nn: 'Når nokon byrjar i ei sentral rolle, legg inn planen, rolla, skulen og startdatoen. Møta i planen kjem då i årshjulet og kalenderfila.',
+    en: 'When someone starts in a key role, enter the plan, the role, the school and the start date. The plan’s meetings then appear in the årshjul and the calendar file.',
+  },
+  'onb.nc.noName': {
+    nb: 'Skriv aldri inn navnet på personen: modellen deles, og rollen og datoen er nok.',
+    nn: 'Skriv aldri inn namnet på personen: modellen blir delt, og rolla og datoen er nok.',
+    en: 'Never enter the person’s name: the model is shared, and the role and the date are enough.',
+  },
+  'onb.nc.plan': { nb: 'Plan', nn: 'Plan', en: 'Plan' },
+  'onb.nc.role': { nb: 'Rolle', nn: 'Rolle', en: 'Role' },
+  'onb.nc.school': { nb: 'Skole', nn: 'Skule', en: 'School' },
+  'onb.nc.area': { nb: 'Skoleområde', nn: 'Skuleområde', en: 'School area' },
+  'onb.nc.startsOn': { nb: 'Første arbeidsdag', nn: 'Første arbeidsdag', en: 'First working day' },
+  'onb.nc.dateHint': {
+    nb: 'ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ',
+    nn: 'ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ',
+    en: 'YYYY-MM-DD or DD.MM.YYYY',
+  },
+  'onb.nc.choose': { nb: 'Velg …', nn: 'Vel …', en: 'Choose …' },
+  'onb.nc.add': { nb: 'Legg til', nn: 'Legg til', en: 'Add' },
+  'onb.nc.added': {
+    nb: 'Lagt til: {what}.',
+    nn: 'Lagt til: {what}.',
+    en: 'Added: {what}.',
+  },
+  'onb.nc.what': {
+    nb: 'Ny {role} på {place} fra {date}',
+    nn: 'Ny {role} på {place} frå {date}',
+    en: 'New {role} at {place} from {date}',
+  },
+  'onb.nc.whatDistrict': {
+    nb: 'Ny {role} fra {date}',
+    nn: 'Ny {role} frå {date}',
+    en: 'New {role} from {date}',
+  },
+  'onb.nc.list': { nb: 'Nye i rollen', nn: 'Nye i rolla', en: 'New in the role' },
+  'onb.nc.none': {
+    nb: 'Ingen nye i rollen er lagt inn.',
+    nn: 'Ingen nye i rolla er lagde inn.',
+    en: 'No newcomers have been entered.',
+  },
+  'onb.nc.meetings': { nb: 'Møtene', nn: 'Møta', en: 'The meetings' },
+  'onb.nc.meetingDate': {
+    nb: 'Dato for {meeting}',
+    nn: 'Dato for {meeting}',
+    en: 'Date of {meeting}',
+  },
+  'onb.nc.suggested': { nb: 'foreslått', nn: 'føreslått', en: 'suggested' },
+  'onb.nc.chosen': { nb: 'valgt', nn: 'vald', en: 'chosen' },
+  'onb.nc.noDate': {
+    nb: 'dato foreslås i årshjulet',
+    nn: 'dato blir føreslått i årshjulet',
+    en: 'date suggested in the årshjul',
+  },
+  'onb.nc.useSuggested': {
+    nb: 'Bruk foreslått dato',
+    nn: 'Bruk føreslått dato',
+    en: 'Use the suggested date',
+  },
+  'onb.nc.err.plan': { nb: 'Velg en plan.', nn: 'Vel ein plan.', en: 'Choose a plan.' },
+  'onb.nc.err.role': {
+    nb: 'Velg en av planens roller.',
+    nn: 'Vel ei av rollene i planen.',
+    en: 'Choose one of the plan’s roles.',
+  },
+  'onb.nc.err.place': {
+    nb: 'Velg hvor personen begynner.',
+    nn: 'Vel kvar personen byrjar.',
+    en: 'Choose where the person starts.',
+  },
+  'onb.nc.err.dateMissing': {
+    nb: 'Skriv første arbeidsdag.',
+    nn: 'Skriv første arbeidsdag.',
+    en: 'Enter the first working day.',
+  },
+  'onb.nc.err.date': {
+    nb: 'Datoen finnes ikke.',
+    nn: 'Datoen finst ikkje.',
+    en: 'The date does not exist.',
+  },
+  'onb.nc.err.duplicate': {
+    nb: 'Denne personen er allerede lagt inn.',
+    nn: 'Denne personen er alt lagd inn.',
+    en: 'This newcomer is already entered.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
