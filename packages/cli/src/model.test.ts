@@ -222,7 +222,7 @@ describe('arshjul diff', () => {
     expect(j.changes[0]).toMatchObject({ collection: 'structures', id: 'T4.1', kind: 'changed' });
     expect(j.changes[0]!.fields.map((f) => f.path)).toEqual(['cadence']);
     expect(j.log).toEqual([
-      'Endret strukturen «T4.1 Nærmiljøteam på hver skole»: cadence «Hver fjerde uke» → «Hver tredje uke»',
+      'Endret strukturen «T4.1 Nærmiljøteam på hver skole»: rytme «Hver fjerde uke» → «Hver tredje uke»',
     ]);
   });
 

@@ -49,7 +49,7 @@ describe('diffModels on the Grorud model', () => {
     const [line] = formatModelDiff(diff);
     expect(line).toContain('T4.1 Nærmiljøteam på hver skole');
     expect(line).toBe(
-      'Endret strukturen «T4.1 Nærmiljøteam på hver skole»: cadence «Hver fjerde uke» → «Hver tredje uke»',
+      'Endret strukturen «T4.1 Nærmiljøteam på hver skole»: rytme «Hver fjerde uke» → «Hver tredje uke»',
     );
     expect(summarizeModelDiff(diff)).toBe('0 lagt til, 0 fjernet, 1 endret');
   });
@@ -134,7 +134,7 @@ describe('diffModels on the Grorud model', () => {
     ]);
     // Role ids are technical: the line names the role, not «nsk».
     expect(formatModelDiff({ changes, counts: { added: 0, removed: 0, changed: 1 } })[0]).toMatch(
-      /^Endret rollen «NSK \(Nærmiljøkoordinator\)»: title «Nærmiljøskolekoordinator» → «Nærmiljøkoordinator»$/,
+      /^Endret rollen «NSK \(Nærmiljøkoordinator\)»: tittel «Nærmiljøskolekoordinator» → «Nærmiljøkoordinator»$/,
     );
   });
 
@@ -166,8 +166,12 @@ describe('diffModels on the Grorud model', () => {
       kind: 'changed',
     });
     expect(formatModelDiff({ changes, counts: { added: 0, removed: 0, changed: 1 } })[0]).toMatch(
-      /^Endret modellen «Grorudmodellen»: schoolYear «2025-26» → «2026-27»/,
+      /^Endret modellen «Grorudmodellen»: skoleår «2025-26» → «2026-27»/,
     );
+    // The field words are in the user's language.
+    expect(
+      formatModelDiff({ changes, counts: { added: 0, removed: 0, changed: 1 } }, 'en')[0],
+    ).toMatch(/: school year «2025-26» → «2026-27»/);
     const paths = changes[0]!.fields.map((f) => f.path);
     expect(paths).toContain('schoolYear');
     expect(paths).toContain(`notes[${grorud.notes.length}]`);

@@ -15,6 +15,7 @@ import {
   type FieldChange,
 } from '@arshjul/revision';
 import type { Lang } from '@arshjul/school-calendar';
+import { fieldWord } from './field-words.js';
 import type { Model } from './schema.js';
 
 export interface ModelDiff {
@@ -246,6 +247,7 @@ export function formatModelChange(change: EntityChange, lang: Lang = 'nb'): stri
     noun: NOUNS[lang][change.collection as ModelCollection] ?? change.collection,
     // Structure ids (T4.1) mean something to users; other ids are technical.
     nameOnly: change.collection !== 'structures',
+    field: (path) => fieldWord(path, lang),
   });
 }
 

@@ -2,6 +2,7 @@ export * from './schema.js';
 export * from './json-schema.js';
 export * from './queries.js';
 export * from './diff.js';
+export * from './field-words.js';
 export * from './model-revisions.js';
 export * from './next-year.js';
 export * from './issues.js';

@@ -239,6 +239,8 @@ export interface FormatChangeOptions {
   noun?: string;
   /** Show only the entity's name, not its id before it (for entities whose ids are technical). */
   nameOnly?: boolean;
+  /** A field path in words (e.g. `cadence` → «rytme»); the path as it is when left out. */
+  field?: (path: string) => string;
 }
 
 export function formatChange(
@@ -254,7 +256,7 @@ export function formatChange(
   if (change.kind === 'removed') return revisionMessage('change.removed', base, lang);
   const shown = change.fields.slice(0, MAX_FIELDS).map((f) => {
     const values = formatValues(f.before, f.after, lang);
-    return f.path ? `${f.path} ${values}` : values;
+    return f.path ? `${options.field ? options.field(f.path) : f.path} ${values}` : values;
   });
   const rest = change.fields.length - shown.length;
   if (rest > 0) shown.push(revisionMessage('more-fields', { n: rest }, lang));

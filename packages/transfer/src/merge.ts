@@ -21,6 +21,7 @@ import type {
   Structure,
   UpstreamConflict,
 } from '@arshjul/model';
+import { fieldWord as modelFieldWord } from '@arshjul/model';
 import type { RevisionRule } from '@arshjul/revision';
 import type { IsoDate } from '@arshjul/school-calendar';
 import { createMapper, type Mapper } from './map.js';
@@ -68,35 +69,9 @@ export class TransferError extends Error {
 
 type Json = Record<string, unknown>;
 
-/** Field names in words (the model's own names are English). */
-const FIELD_WORDS: Record<string, string> = {
-  name: 'navn',
-  title: 'tittel',
-  description: 'beskrivelse',
-  cadence: 'rytme',
-  responsible: 'ansvar',
-  responsibleText: 'ansvar (tekst)',
-  contributors: 'bidrar',
-  participants: 'deltakere',
-  scope: 'skoler',
-  scopeText: 'skoler (tekst)',
-  level: 'nivå',
-  focus: 'fokus',
-  kind: 'type',
-  documents: 'dokumenter',
-  agenda: 'dagsorden',
-  status: 'status',
-  owner: 'eier',
-  ownerText: 'eier (tekst)',
-  mandate: 'mandat',
-  abbreviation: 'forkortelse',
-  notes: 'merknader',
-  '*': 'hele',
-};
-
-/** A field of a structure, document or role in Norwegian («cadence» → «rytme»). */
+/** A field of a structure, document or role in Norwegian («cadence» → «rytme»; `*` the whole item). */
 export function fieldWord(field: string): string {
-  return FIELD_WORDS[field] ?? field;
+  return field === '*' ? 'hele' : modelFieldWord(field, 'nb');
 }
 
 export const KIND_WORD: Record<ItemKind, string> = {
