@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
   APP,
-  axeSerious,
-  describeViolations,
+  closeApp,
   HAS_CHROMIUM,
-  openApp,
+  openReadyApp,
   OUTPUT,
+  steps,
   type Session,
 } from './harness.js';
 
@@ -28,7 +28,7 @@ const NEW_AUTUMN = 'ferie:høstferie@2025-10-06';
 describe.skipIf(!HAS_CHROMIUM)('the school calendar editor', () => {
   let session: Session;
   let page: Page;
-  const byTestId = (id: string): Locator => page.getByTestId(id);
+  const { byTestId, noSerious } = steps(() => page);
   const wheelItem = (id: string): Locator => page.locator(`[data-item="${id}"]`);
   const day = (date: string): Locator =>
     page.locator(`[data-testid="cal-months"] td[data-date="${date}"]`);
@@ -62,14 +62,11 @@ describe.skipIf(!HAS_CHROMIUM)('the school calendar editor', () => {
   }
 
   beforeAll(async () => {
-    session = await openApp();
+    session = await openReadyApp();
     page = session.page;
-    await byTestId('wheel').waitFor();
   });
 
-  afterAll(async () => {
-    if (session) await session.close();
-  });
+  afterAll(() => closeApp(session));
 
   it('shows the bundled Oslo year 2025-26, where it comes from, and its days', async () => {
     expect(await wheelItem(OLD_AUTUMN).count()).toBe(1);
@@ -100,8 +97,7 @@ describe.skipIf(!HAS_CHROMIUM)('the school calendar editor', () => {
     });
     await page.setViewportSize({ width: 1440, height: 1000 });
     await shoot('calendar-months', byTestId('cal-months'));
-    const serious = await axeSerious(page, 'calendar');
-    expect(serious, describeViolations(serious)).toEqual([]);
+    await noSerious('calendar');
   });
 
   it('moves høstferie 2025 a week later: copied into the model, seen in the grid and on the årshjul', async () => {
@@ -160,8 +156,7 @@ describe.skipIf(!HAS_CHROMIUM)('the school calendar editor', () => {
     expect(text).toContain('2025-10-06 – 2025-10-10');
     expect(await byTestId('cal-import-warnings').textContent()).toContain('Foreldremøte');
     await shoot('calendar-import', preview);
-    const serious = await axeSerious(page, 'calendar-import');
-    expect(serious, describeViolations(serious)).toEqual([]);
+    await noSerious('calendar-import');
     await byTestId('cal-import-apply').click();
     await byTestId('cal-import-done').waitFor();
     expect(await byTestId('cal-status').textContent()).toContain('Importert');

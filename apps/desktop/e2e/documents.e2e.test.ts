@@ -6,52 +6,29 @@
  * found with the search box; axe-core on each section. Screenshots: `model-documents.png`,
  * `model-onboarding.png`, `model-glossary.png`.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import {
-  axeSerious,
-  describeViolations,
-  HAS_CHROMIUM,
-  openApp,
-  OUTPUT,
-  type Session,
-} from './harness.js';
+import { closeApp, HAS_CHROMIUM, openReadyApp, steps, type Session } from './harness.js';
 
 describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () => {
   let session: Session;
   let page: Page;
-  const byTestId = (id: string): Locator => page.getByTestId(id);
+  const { byTestId, shot, noSerious, toModelSection } = steps(() => page, 'model-');
 
   beforeAll(async () => {
-    session = await openApp();
+    session = await openReadyApp();
     page = session.page;
-    await byTestId('wheel').waitFor();
     await byTestId('tab-model').click();
   });
 
-  afterAll(async () => {
-    if (session) {
-      writeFileSync(
-        join(OUTPUT, 'console-documents.json'),
-        `${JSON.stringify({ pageErrors: session.pageErrors, consoleErrors: session.consoleErrors }, null, 2)}\n`,
-      );
-      await session.close();
-    }
-  });
-
-  async function openSection(name: string): Promise<void> {
-    await byTestId(`section-tab-${name}`).click();
-    await byTestId(`section-${name}`).waitFor();
-  }
+  afterAll(() => closeApp(session, 'documents'));
 
   describe('documents', () => {
     const RULE = 'revisjon-plan-ny-rektor';
     let details: Locator;
 
     it('lists the five Grorud documents with their revision rhythms', async () => {
-      await openSection('documents');
+      await toModelSection('documents');
       const rows = byTestId('documents-table').locator('tbody > tr');
       expect(await rows.count()).toBe(5);
       const row = byTestId('doc-row-oppstartsplaner');
@@ -105,12 +82,11 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
       await input.fill('hver høst');
       await details.getByTestId(`rule-cadence-${RULE}-meaning`).waitFor();
       await details.getByTestId(`rule-due-${RULE}`).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(OUTPUT, 'model-documents.png') });
+      await shot('documents');
     });
 
     it('has no serious axe violations with a document open', async () => {
-      const serious = await axeSerious(page, 'model-documents');
-      expect(serious, describeViolations(serious)).toEqual([]);
+      await noSerious('documents');
     });
 
     it('adds a document with a revision rule, seen in the Plan tab', async () => {
@@ -129,7 +105,7 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
       await expect
         .poll(() => byTestId('doc-row-nytt-dokument').textContent())
         .toContain('Årsplan for foreldrecafé');
-      await page.screenshot({ path: join(OUTPUT, 'model-documents-new.png') });
+      await shot('documents-new');
 
       await byTestId('tab-plan').click();
       await byTestId('plan-table').first().waitFor();
@@ -150,7 +126,7 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
         .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? e.textContent ?? ''));
       expect(where.join(' ')).toMatch(/onboarding\[0\]\.document/);
       await confirm.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(OUTPUT, 'model-documents-remove.png') });
+      await shot('documents-remove');
       await confirm.getByTestId('remove-cancel').click();
       await expect.poll(() => confirm.count()).toBe(0);
       expect(await byTestId('documents-table').locator('tbody > tr').count()).toBeGreaterThan(5);
@@ -174,7 +150,7 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
         .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
 
     it('offers the new document in a plan’s document choice', async () => {
-      await openSection('onboarding');
+      await toModelSection('onboarding');
       const plan = byTestId('plan-plan-ny-rektor');
       await plan.waitFor();
       const options = await plan
@@ -202,20 +178,19 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
         await byTestId(`agenda-up-${M1}-2`).evaluate((el) => el === document.activeElement),
       ).toBe(true);
       await byTestId(`agenda-row-${M1}-2`).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(OUTPUT, 'model-onboarding.png') });
+      await shot('onboarding');
       await byTestId('undo-button').click();
       await expect.poll(contents).toEqual([...original, 'Omvisning på skolen']);
     });
 
     it('has no serious axe violations', async () => {
-      const serious = await axeSerious(page, 'model-onboarding');
-      expect(serious, describeViolations(serious)).toEqual([]);
+      await noSerious('onboarding');
     });
   });
 
   describe('glossary', () => {
     it('adds a term and finds it with the search box', async () => {
-      await openSection('glossary');
+      await toModelSection('glossary');
       const rows = byTestId('glossary-table').locator('tbody > tr');
       expect(await rows.count()).toBe(40);
       // A term that is already there is refused with a warning.
@@ -248,12 +223,11 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
       expect(await byTestId('gloss-term-3').inputValue()).toBe('BV');
       await byTestId('gloss-filter').fill('');
       await expect.poll(() => rows.count()).toBe(41);
-      await page.screenshot({ path: join(OUTPUT, 'model-glossary.png') });
+      await shot('glossary');
     });
 
     it('has no serious axe violations', async () => {
-      const serious = await axeSerious(page, 'model-glossary');
-      expect(serious, describeViolations(serious)).toEqual([]);
+      await noSerious('glossary');
     });
 
     it('raised no errors in the page', () => {

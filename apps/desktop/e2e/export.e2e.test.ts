@@ -8,42 +8,35 @@
  * screenshots `export-*.png` in `e2e/output/`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   addAxe,
   axeSerious,
+  cliBuild,
+  closeApp,
   describeViolations,
-  GRORUD,
+  filesUnder,
   HAS_CHROMIUM,
   openApp,
   OUTPUT,
-  REPO,
+  steps,
   type Session,
 } from './harness.js';
 
 /** The day both the CLI and the page say the documents were made. */
 const MADE_ON = '2025-10-15';
-const EPOCH = String(Date.parse(`${MADE_ON}T12:00:00Z`) / 1000);
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((p) => statSync(join(dir, p)).isFile())
-    .map((p) => relative(dir, join(dir, p)).split('\\').join('/'))
-    .sort();
-}
 
 describe.skipIf(!HAS_CHROMIUM)('the export dialog', () => {
   let session: Session;
   let page: Page;
   let tmp: string;
   let cliOut: string;
-  const byTestId = (id: string): Locator => page.getByTestId(id);
+  const { byTestId, noSerious } = steps(() => page);
   /** The zip the dialog downloaded. */
   let zip: JSZip;
 
@@ -59,24 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)('the export dialog', () => {
   let cliFiles: string[] | null = null;
   function cli(): string[] {
     if (cliFiles) return cliFiles;
-    const run = spawnSync(
-      'node',
-      [
-        join(REPO, 'packages', 'cli', 'bin', 'arshjul.js'),
-        'build',
-        GRORUD,
-        '--area',
-        'ammerud',
-        '--year',
-        '2025-26',
-        '--role',
-        'rektor',
-        '--out',
-        cliOut,
-      ],
-      { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } },
-    );
-    if (run.status !== 0) throw new Error(`arshjul build failed:\n${run.stdout}\n${run.stderr}`);
+    cliBuild(cliOut, MADE_ON, ['--area', 'ammerud', '--year', '2025-26', '--role', 'rektor']);
     cliFiles = filesUnder(cliOut);
     return cliFiles;
   }
@@ -91,7 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('the export dialog', () => {
   });
 
   afterAll(async () => {
-    if (session) await session.close();
+    await closeApp(session);
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -192,8 +168,7 @@ describe.skipIf(!HAS_CHROMIUM)('the export dialog', () => {
     await byTestId('export-roles').waitFor();
     expect(await byTestId('export-problems').textContent()).toContain('velg minst én rolle');
     await byTestId('export-role-rektor').check();
-    const serious = await axeSerious(page, 'export-dialog');
-    expect(serious, describeViolations(serious)).toEqual([]);
+    await noSerious('export-dialog');
     await shootDialog('export-dialog');
     const count = (await byTestId('export-count').textContent()) ?? '';
     expect(count).toContain('Ammerud, 2025-26');
@@ -248,8 +223,7 @@ describe.skipIf(!HAS_CHROMIUM)('the export dialog', () => {
     expect(await byTestId('export-files').textContent()).toContain('Kalender for Rektor');
     // No folder to open in a browser.
     expect(await byTestId('export-open-folder').count()).toBe(0);
-    const serious = await axeSerious(page, 'export-result');
-    expect(serious, describeViolations(serious)).toEqual([]);
+    await noSerious('export-result');
     await shootDialog('export-result');
     await byTestId('export-close').click();
   });

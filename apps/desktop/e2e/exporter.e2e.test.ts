@@ -5,15 +5,14 @@
  * calendar. Every file must have the path and the bytes (SHA-256) of the file `arshjul build`
  * writes for the same job, run here with the same «made on» day (`SOURCE_DATE_EPOCH`).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { FORMATS } from '@arshjul/export';
-import { GRORUD, HAS_CHROMIUM, openApp, REPO, type Session } from './harness.js';
+import { cliBuild, filesUnder, GRORUD, HAS_CHROMIUM, openApp, type Session } from './harness.js';
 
 const MADE_ON = '2025-09-15';
 const TODAY = '2025-10-01';
@@ -44,41 +43,24 @@ interface PageRun {
 
 /** The CLI's files for the same job: relative path → SHA-256 and size. */
 function cliFiles(out: string): Map<string, { size: number; sha256: string }> {
-  const epoch = String(Date.parse(`${MADE_ON}T12:00:00Z`) / 1000);
-  const run = spawnSync(
-    process.execPath,
-    [
-      join(REPO, 'packages', 'cli', 'bin', 'arshjul.js'),
-      'build',
-      GRORUD,
-      '--area',
-      'ammerud',
-      '--year',
-      '2025-26',
-      '--role',
-      ROLE,
-      '--today',
-      TODAY,
-      '--out',
-      out,
-    ],
-    { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: epoch } },
-  );
-  if (run.status !== 0) throw new Error(`arshjul build failed:\n${run.stdout}\n${run.stderr}`);
+  cliBuild(out, MADE_ON, [
+    '--area',
+    'ammerud',
+    '--year',
+    '2025-26',
+    '--role',
+    ROLE,
+    '--today',
+    TODAY,
+  ]);
   const files = new Map<string, { size: number; sha256: string }>();
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else {
-        const bytes = readFileSync(join(dir, entry.name));
-        files.set(`${prefix}${entry.name}`, {
-          size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-        });
-      }
-    }
-  };
-  walk(out, '');
+  for (const path of filesUnder(out)) {
+    const bytes = readFileSync(join(out, path));
+    files.set(path, {
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+  }
   return files;
 }
 

@@ -5,11 +5,18 @@
  * (so that two runs never write the same build).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { serveStatic, type StaticServer } from './serve.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -158,7 +165,6 @@ export async function axeSerious(page: Page, label: string): Promise<AxeViolatio
         .map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
   });
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(join(OUTPUT, `axe-${label}.json`), JSON.stringify(violations, null, 2));
   return violations.filter((v) => v.impact !== null && SERIOUS.has(v.impact));
 }
@@ -171,4 +177,86 @@ export function describeViolations(list: AxeViolation[]): string {
         v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n'),
     )
     .join('\n');
+}
+
+/** Opens the app (`openApp`) and waits for the årshjul it starts on. */
+export async function openReadyApp(): Promise<Session> {
+  const session = await openApp();
+  await session.page.getByTestId('wheel').waitFor();
+  return session;
+}
+
+/** Closes the app; with a name, first keeps the page's errors in `console-<name>.json`. */
+export async function closeApp(session: Session | undefined, consoleName?: string): Promise<void> {
+  if (!session) return;
+  if (consoleName) {
+    const { pageErrors, consoleErrors } = session;
+    writeFileSync(
+      join(OUTPUT, `console-${consoleName}.json`),
+      `${JSON.stringify({ pageErrors, consoleErrors }, null, 2)}\n`,
+    );
+  }
+  await session.close();
+}
+
+/**
+ * The steps a test file repeats, on its page (given as a getter: the page opens in `beforeAll`)
+ * and with its screenshots and axe reports named `<prefix><name>`.
+ */
+export function steps(page: () => Page, prefix = '') {
+  const byTestId = (id: string): Locator => page().getByTestId(id);
+  return {
+    byTestId,
+    /** A screenshot of the page, or of one region. */
+    shot: (name: string, locator?: Locator) =>
+      (locator ?? page()).screenshot({ path: join(OUTPUT, `${prefix}${name}.png`) }),
+    /** The top of a region (at most `height` px, 1280 px wide), for the user guide. */
+    async shotTop(name: string, locator: Locator, height: number): Promise<void> {
+      const box = (await locator.boundingBox())!;
+      await page().screenshot({
+        path: join(OUTPUT, `${prefix}${name}.png`),
+        clip: {
+          x: box.x,
+          y: box.y,
+          width: Math.min(box.width, 1280),
+          height: Math.min(box.height, height),
+        },
+      });
+    },
+    /** axe-core finds no serious or critical violation on the page. */
+    async noSerious(label: string): Promise<void> {
+      const serious = await axeSerious(page(), `${prefix}${label}`);
+      expect(serious, describeViolations(serious)).toEqual([]);
+    },
+    /** Opens a section of the «Modell» tab. */
+    async toModelSection(section: string): Promise<void> {
+      await byTestId('tab-model').click();
+      await byTestId(`section-tab-${section}`).click();
+      await byTestId(`section-${section}`).waitFor();
+    },
+  };
+}
+
+/** The files under a folder, as sorted relative paths with `/`. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((p) => statSync(join(dir, p)).isFile())
+    .map((p) => relative(dir, join(dir, p)).split('\\').join('/'))
+    .sort();
+}
+
+/**
+ * `arshjul build` of the Grorud example (the CLI's built `dist/`) into `out`, the documents
+ * saying they were made on `madeOn` (through `SOURCE_DATE_EPOCH`), with more arguments
+ * (`--area ammerud --year 2025-26 …`). Throws with the CLI's output when it fails.
+ */
+export function cliBuild(out: string, madeOn: string, args: readonly string[]): void {
+  const epoch = String(Date.parse(`${madeOn}T12:00:00Z`) / 1000);
+  const run = spawnSync(
+    process.execPath,
+    [join(REPO, 'packages', 'cli', 'bin', 'arshjul.js'), 'build', GRORUD, ...args, '--out', out],
+    { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: epoch } },
+  );
+  if (run.status !== 0) throw new Error(`arshjul build failed:\n${run.stdout}\n${run.stderr}`);
 }

@@ -5,50 +5,25 @@
  * 2025-26 lists the meetings in January, and the newcomer is removed again; axe-core on each
  * step. Screenshots: `onboarding-*.png`.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import {
-  axeSerious,
-  describeViolations,
-  HAS_CHROMIUM,
-  openApp,
-  OUTPUT,
-  type Session,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { closeApp, HAS_CHROMIUM, openReadyApp, steps, type Session } from './harness.js';
 
 const ID = 'rektor-rodtvet-2026-01-05';
 
 describe.skipIf(!HAS_CHROMIUM)('newcomers («Ny i rollen»)', () => {
   let session: Session;
   let page: Page;
-  const byTestId = (id: string): Locator => page.getByTestId(id);
-  const shot = (name: string, locator?: Locator) =>
-    (locator ?? page).screenshot({ path: join(OUTPUT, `onboarding-${name}.png`) });
-  async function noSerious(label: string): Promise<void> {
-    const serious = await axeSerious(page, `onboarding-${label}`);
-    expect(serious, describeViolations(serious)).toEqual([]);
-  }
+  const { byTestId, shot, noSerious, toModelSection } = steps(() => page, 'onboarding-');
 
   beforeAll(async () => {
-    session = await openApp();
+    session = await openReadyApp();
     page = session.page;
-    await byTestId('wheel').waitFor();
-    await byTestId('tab-model').click();
-    await byTestId('section-tab-onboarding').click();
+    await toModelSection('onboarding');
     await byTestId('newcomers').waitFor();
   });
 
-  afterAll(async () => {
-    if (session) {
-      writeFileSync(
-        join(OUTPUT, 'console-onboarding.json'),
-        `${JSON.stringify({ pageErrors: session.pageErrors, consoleErrors: session.consoleErrors }, null, 2)}\n`,
-      );
-      await session.close();
-    }
-  });
+  afterAll(() => closeApp(session, 'onboarding'));
 
   it('says at the fields what is missing or wrong, and tells not to enter a name', async () => {
     const form = byTestId('newcomer-form');

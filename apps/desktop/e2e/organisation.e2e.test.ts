@@ -8,20 +8,13 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import {
-  axeSerious,
-  describeViolations,
-  HAS_CHROMIUM,
-  openApp,
-  OUTPUT,
-  type Session,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { closeApp, HAS_CHROMIUM, openReadyApp, OUTPUT, steps, type Session } from './harness.js';
 
 describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
   let session: Session;
   let page: Page;
-  const byTestId = (id: string): Locator => page.getByTestId(id);
+  const { byTestId, noSerious } = steps(() => page);
 
   const optionValues = (testId: string): Promise<string[]> =>
     page.$$eval(`[data-testid="${testId}"] option`, (els) =>
@@ -54,14 +47,11 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
   }
 
   beforeAll(async () => {
-    session = await openApp();
+    session = await openReadyApp();
     page = session.page;
-    await byTestId('wheel').waitFor();
   });
 
-  afterAll(async () => {
-    if (session) await session.close();
-  });
+  afterAll(() => closeApp(session));
 
   it('shows the district, areas, schools (Bjøråsen has left) and units', async () => {
     await toModel('organisation');
@@ -148,8 +138,7 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
   });
 
   it('has no serious axe violations on the organisation section', async () => {
-    const serious = await axeSerious(page, 'model-organisation');
-    expect(serious, describeViolations(serious)).toEqual([]);
+    await noSerious('model-organisation');
     await page.locator('#main').evaluate((el) => (el.scrollTop = 0));
     await shoot('model-organisation');
   });
@@ -199,8 +188,7 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
   });
 
   it('has no serious axe violations on the roles section', async () => {
-    const serious = await axeSerious(page, 'model-roles');
-    expect(serious, describeViolations(serious)).toEqual([]);
+    await noSerious('model-roles');
     await page.locator('#main').evaluate((el) => (el.scrollTop = 0));
     await shoot('model-roles');
     expect(session.pageErrors).toEqual([]);

@@ -8,21 +8,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  axeSerious,
-  describeViolations,
-  HAS_CHROMIUM,
-  openApp,
-  OUTPUT,
-  type Session,
-} from './harness.js';
+import { closeApp, HAS_CHROMIUM, openReadyApp, OUTPUT, steps, type Session } from './harness.js';
 
 describe.skipIf(!HAS_CHROMIUM)('the participation matrix and the structure editor', () => {
   let session: Session;
   let page: Page;
   let rodtvetBefore: string[] = [];
 
-  const byTestId = (id: string) => page.getByTestId(id);
+  const { byTestId, noSerious } = steps(() => page);
   const itemIds = (): Promise<string[]> =>
     page.$$eval('[data-testid="wheel-item"]', (els) =>
       els.map((e) => e.getAttribute('data-item') ?? '').sort(),
@@ -41,14 +34,11 @@ describe.skipIf(!HAS_CHROMIUM)('the participation matrix and the structure edito
   }
 
   beforeAll(async () => {
-    session = await openApp();
+    session = await openReadyApp();
     page = session.page;
-    await byTestId('wheel').waitFor();
   });
 
-  afterAll(async () => {
-    await session?.close();
-  });
+  afterAll(() => closeApp(session));
 
   it('shows Rødtvet’s T4.1 meetings in the årshjul to begin with', async () => {
     await openWheelFor('rodtvet');
@@ -143,8 +133,7 @@ describe.skipIf(!HAS_CHROMIUM)('the participation matrix and the structure edito
   });
 
   it('has no serious axe violations on the participation matrix', async () => {
-    const serious = await axeSerious(page, 'participation');
-    expect(serious, describeViolations(serious)).toEqual([]);
+    await noSerious('participation');
     await byTestId('variation-close').click();
     await expect.poll(() => byTestId('variation-editor').count()).toBe(0);
   });
@@ -190,8 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)('the participation matrix and the structure edito
     await page.screenshot({ path: join(OUTPUT, 'structure-editor.png') });
     await byTestId('scope-editor').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT, 'structure-editor-scope.png') });
-    const serious = await axeSerious(page, 'structure-editor');
-    expect(serious, describeViolations(serious)).toEqual([]);
+    await noSerious('structure-editor');
     await byTestId('name-input').fill('Nærmiljøteam på hver skole');
     await expect.poll(() => page.locator('[data-testid="file-errors"]').count()).toBe(0);
   });

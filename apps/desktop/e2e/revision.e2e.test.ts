@@ -5,19 +5,12 @@
  * the new document 2026-27, its change log as a page, a Word file and a print); axe-core on each
  * step. Screenshots: `revision-*.png`.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import {
-  axeSerious,
-  describeViolations,
-  HAS_CHROMIUM,
-  openApp,
-  OUTPUT,
-  type Session,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { closeApp, HAS_CHROMIUM, openReadyApp, OUTPUT, steps, type Session } from './harness.js';
 
 const RULE = 'justering-av-samarbeidet';
 const ROW = `${RULE}#0`;
@@ -25,46 +18,18 @@ const ROW = `${RULE}#0`;
 describe.skipIf(!HAS_CHROMIUM)('the revision year', () => {
   let session: Session;
   let page: Page;
-  const byTestId = (id: string): Locator => page.getByTestId(id);
+  const { byTestId, shot, shotTop, noSerious } = steps(() => page, 'revision-');
   const count = async (state: string) =>
     Number(await byTestId(`rev-count-${state}`).locator('.n').textContent());
-  const shot = (name: string, locator?: Locator) =>
-    (locator ?? page).screenshot({ path: join(OUTPUT, `revision-${name}.png`) });
-  /** The top of a region (at most `height` px), for the user guide. */
-  async function shotTop(name: string, locator: Locator, height: number): Promise<void> {
-    const box = (await locator.boundingBox())!;
-    await page.screenshot({
-      path: join(OUTPUT, `revision-${name}.png`),
-      clip: {
-        x: box.x,
-        y: box.y,
-        width: Math.min(box.width, 1280),
-        height: Math.min(box.height, height),
-      },
-    });
-  }
-  async function noSerious(label: string): Promise<void> {
-    const serious = await axeSerious(page, `revision-${label}`);
-    expect(serious, describeViolations(serious)).toEqual([]);
-  }
 
   beforeAll(async () => {
-    session = await openApp();
+    session = await openReadyApp();
     page = session.page;
-    await byTestId('wheel').waitFor();
     await byTestId('tab-revision').click();
     await byTestId('revision-view').waitFor();
   });
 
-  afterAll(async () => {
-    if (session) {
-      writeFileSync(
-        join(OUTPUT, 'console-revision.json'),
-        `${JSON.stringify({ pageErrors: session.pageErrors, consoleErrors: session.consoleErrors }, null, 2)}\n`,
-      );
-      await session.close();
-    }
-  });
+  afterAll(() => closeApp(session, 'revision'));
 
   it('shows what is due in 2025-26 as of 1 March 2026, counted per status', async () => {
     expect(await page.locator('#revision-title').textContent()).toContain('2025-26');
@@ -193,7 +158,6 @@ describe.skipIf(!HAS_CHROMIUM)('the revision year', () => {
     expect(download.suggestedFilename()).toBe('endringslogg-grorudmodellen-2026-27.docx');
     const path = join(OUTPUT, 'revision-endringslogg.docx');
     await download.saveAs(path);
-    const { readFileSync } = await import('node:fs');
     const zip = await JSZip.loadAsync(readFileSync(path));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('Endringslogg for Grorudmodellen 2026-27');

@@ -12,13 +12,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
-  axeSerious,
-  describeViolations,
+  closeApp,
   GRORUD,
   HAS_CHROMIUM,
-  openApp,
-  OUTPUT,
+  openReadyApp,
   REPO,
+  steps,
   type Session,
 } from './harness.js';
 
@@ -27,16 +26,8 @@ const GRORUD_NEXT = join(REPO, 'examples', 'grorud', 'grorudmodellen-2026-27.jso
 describe.skipIf(!HAS_CHROMIUM)('the transfer tab', () => {
   let session: Session;
   let page: Page;
-  const byTestId = (id: string): Locator => page.getByTestId(id);
+  const { byTestId, shot: shoot, noSerious: axe } = steps(() => page);
 
-  async function shoot(name: string, locator?: Locator): Promise<void> {
-    if (locator) await locator.screenshot({ path: join(OUTPUT, `${name}.png`) });
-    else await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
-  }
-  async function axe(label: string): Promise<void> {
-    const serious = await axeSerious(page, label);
-    expect(serious, describeViolations(serious)).toEqual([]);
-  }
   async function step(name: string): Promise<void> {
     await byTestId('wizard-next').click();
     await byTestId(`wizard-panel-${name}`).waitFor();
@@ -47,14 +38,11 @@ describe.skipIf(!HAS_CHROMIUM)('the transfer tab', () => {
   }
 
   beforeAll(async () => {
-    session = await openApp();
+    session = await openReadyApp();
     page = session.page;
-    await byTestId('wheel').waitFor();
   });
 
-  afterAll(async () => {
-    if (session) await session.close();
-  });
+  afterAll(() => closeApp(session));
 
   it('starts the wizard with the open Grorud model as the source', async () => {
     await byTestId('tab-transfer').click();

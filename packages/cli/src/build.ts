@@ -17,6 +17,7 @@
 import {
   exportRun,
   fileSlug,
+  formatSize,
   FORMATS,
   runBuilds,
   UnknownRoleError,
@@ -84,17 +85,6 @@ const T = {
     areas: (names: string) => `${names} and the whole district`,
   },
 } satisfies Record<Lang, unknown>;
-
-/** «182 kB», «1,4 MB» (nb/nn) or «1.4 MB» (en). */
-export function formatSize(bytes: number, lang: Lang): string {
-  const text =
-    bytes < 1024
-      ? `${bytes} B`
-      : bytes < 1024 * 1024
-        ? `${Math.round(bytes / 1024)} kB`
-        : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return lang === 'en' ? text : text.replace('.', ',');
-}
 
 function parseFormats(value: string | undefined): Format[] {
   if (value === undefined) return [...FORMATS];

@@ -18,7 +18,7 @@ import { renderPlanPdfWith, renderWheelPdfWith } from './pdf-core.js';
 import type { ExportPlatform } from './platform.js';
 import { wheelSvg } from './wheel-svg.js';
 import { renderXlsx } from './xlsx.js';
-import { slugify, word } from './words.js';
+import { fileSlug, word } from './words.js';
 
 /** Pixel width of the wheel PNG (and of the picture in the Word plan): sharp on A4 at 250 dpi. */
 export const PNG_WIDTH = 1800;
@@ -66,10 +66,7 @@ export interface BundleOptions {
   cardsPersonalData?: boolean;
 }
 
-/** `Ammerud` → `ammerud`, `Bydel Grorud` → `bydel-grorud`, `Romsås` → `romsas`. */
-export function fileSlug(text: string): string {
-  return slugify(text) || 'omrade';
-}
+export { fileSlug } from './words.js';
 
 /** The name part of a build's files: the area's name, or the district's for `'all'`. */
 export function buildSlug(build: AreaBuild): string {

@@ -8,17 +8,16 @@ import type { Model } from '@arshjul/model';
 import { buildAll, buildArshjul, buildPlan, type AreaBuild } from '@arshjul/plan';
 import type { IsoDate, Lang, SchoolYear } from '@arshjul/school-calendar';
 import {
-  buildSlug,
   exportBuildWith,
   exportGlossaryFiles,
   exportModelFile,
-  fileSlug,
   FORMATS,
   type BundleOptions,
   type ExportFile,
   type Format,
 } from './bundle-core.js';
 import type { ExportPlatform } from './platform.js';
+import { folderNamesOf } from './words.js';
 
 export interface RunBuildOptions {
   /** Area ids of the model, or `['all']`: every area and the whole district. */
@@ -44,18 +43,10 @@ export function runBuilds(model: Model, options: RunBuildOptions): AreaBuild[] {
   }));
 }
 
-/**
- * The folder of each build when a run has several: the area's name as a file name, or its id
- * when two areas would get the same folder (or a name has no letters a file name can use).
- */
+/** The folder of each build when a run has several (`folderNamesOf` with the builds' names). */
 export function folderNames(builds: readonly AreaBuild[]): Map<string, string> {
-  const slugs = builds.map((b) => buildSlug(b));
-  const clash = (slug: string) => slugs.filter((x) => x === slug).length > 1 || slug === 'omrade';
-  return new Map(
-    builds.map((b, i) => [
-      b.area,
-      clash(slugs[i]!) ? fileSlug(b.area) || `omrade-${i + 1}` : slugs[i]!,
-    ]),
+  return folderNamesOf(
+    builds.map((b) => ({ area: b.area, name: b.plan.area?.name ?? b.plan.district })),
   );
 }
 

@@ -180,3 +180,32 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** A file's size: «512 B», «182 kB», «1,4 MB» (nb/nn) or «1.4 MB» (en). */
+export function formatSize(bytes: number, lang: Lang): string {
+  const text =
+    bytes < 1024
+      ? `${bytes} B`
+      : bytes < 1024 * 1024
+        ? `${Math.round(bytes / 1024)} kB`
+        : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return lang === 'en' ? text : text.replace('.', ',');
+}
+
+/** `Ammerud` → `ammerud`, `Bydel Grorud` → `bydel-grorud`, `Romsås` → `romsas`. */
+export function fileSlug(text: string): string {
+  return slugify(text) || 'omrade';
+}
+
+/**
+ * The folder of each build when a run has several, from each build's area id (`all` for the
+ * district) and its name: the name as a file name, or the id when two builds would get the same
+ * folder (or a name has no letters a file name can use).
+ */
+export function folderNamesOf(
+  builds: readonly { area: string; name: string }[],
+): Map<string, string> {
+  const slugs = builds.map((b) => fileSlug(b.name));
+  const clash = (s: string) => slugs.filter((x) => x === s).length > 1 || s === 'omrade';
+  return new Map(builds.map((b, i) => [b.area, clash(slugs[i]!) ? fileSlug(b.area) : slugs[i]!]));
+}

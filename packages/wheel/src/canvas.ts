@@ -124,20 +124,40 @@ function arcLabel(
   ctx.setTransform(k, 0, 0, k, -bx * k, -by * k);
 }
 
-/** Draws the wheel of a laid-out årshjul (not its legend) on `ctx`, clearing what was there. */
-export function drawWheelCanvas(
-  ctx: Canvas2D,
-  layout: WheelLayout,
-  options: CanvasOptions = {},
-): void {
-  const { spec, geometry: g } = layout;
-  const { cx, cy } = g;
-  const fs = g.fontSize;
-  const family = options.fontFamily ?? DEFAULT_FONT_FAMILY;
+/** What every part of the drawing needs: the layout's centre and font size, the family, the view. */
+interface Frame {
+  layout: WheelLayout;
+  family: string;
+  view: View;
+  box: readonly [number, number, number, number];
+  weeks: boolean;
+}
+
+function frameOf(layout: WheelLayout, options: CanvasOptions): Frame {
+  const g = layout.geometry;
   const [bx, by, bw, bh] = options.box ?? [0, 0, g.size, g.size];
   const k = options.scale ?? 1;
-  const view: View = { k, bx, by };
+  return {
+    layout,
+    family: options.fontFamily ?? DEFAULT_FONT_FAMILY,
+    view: { k, bx, by },
+    box: [bx, by, bw, bh],
+    weeks: options.weeks ?? true,
+  };
+}
+
+function setView(ctx: Canvas2D, { k, bx, by }: View): void {
   ctx.setTransform(k, 0, 0, k, -bx * k, -by * k);
+}
+
+/** The background: white, the month sectors with their names, breaks and holidays, the weeks. */
+function drawBase(ctx: Canvas2D, f: Frame): void {
+  const { layout, family, view } = f;
+  const g = layout.geometry;
+  const { cx, cy } = g;
+  const fs = g.fontSize;
+  const [bx, by, bw, bh] = f.box;
+  setView(ctx, view);
   ctx.globalAlpha = 1;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(bx, by, bw, bh);
@@ -181,7 +201,7 @@ export function drawWheelCanvas(
   ctx.globalAlpha = 1;
 
   // Week ticks and numbers.
-  if (options.weeks ?? true) {
+  if (f.weeks) {
     ctx.strokeStyle = '#b0b0b0';
     ctx.lineWidth = g.size / 2000;
     ctx.fillStyle = '#555555';
@@ -194,59 +214,65 @@ export function drawWheelCanvas(
       ctx.fillText(String(w.week), x, y + fs * 0.7 * BASELINE_SHIFT);
     }
   }
+}
 
-  // Rings and their items.
-  for (const ring of layout.rings) {
-    ctx.strokeStyle = ring.colour;
-    ctx.globalAlpha = 0.35;
-    ctx.lineWidth = g.size / 1000;
-    sector(ctx, cx, cy, ring.inner, ring.outer, 0, 360);
-    ctx.stroke();
-    ctx.globalAlpha = 1;
-    for (const it of ring.items) {
-      sector(ctx, cx, cy, it.inner, it.outer, it.startAngle, it.endAngle);
-      ctx.fillStyle = it.colour;
-      if (it.mark) {
-        ctx.fill();
-        if (it.emphasis) {
-          ctx.strokeStyle = '#000000';
-          ctx.lineWidth = 1;
-          ctx.stroke();
-        }
-      } else {
-        ctx.globalAlpha = it.emphasis ? 0.55 : 0.3;
-        ctx.fill();
-        ctx.globalAlpha = 1;
-        ctx.strokeStyle = it.colour;
-        ctx.lineWidth = g.size / 1000;
+/** A ring's outline and its items. */
+function drawRing(ctx: Canvas2D, f: Frame, ring: WheelLayout['rings'][number]): void {
+  const g = f.layout.geometry;
+  const { cx, cy } = g;
+  ctx.strokeStyle = ring.colour;
+  ctx.globalAlpha = 0.35;
+  ctx.lineWidth = g.size / 1000;
+  sector(ctx, cx, cy, ring.inner, ring.outer, 0, 360);
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+  for (const it of ring.items) {
+    sector(ctx, cx, cy, it.inner, it.outer, it.startAngle, it.endAngle);
+    ctx.fillStyle = it.colour;
+    if (it.mark) {
+      ctx.fill();
+      if (it.emphasis) {
+        ctx.strokeStyle = '#000000';
+        ctx.lineWidth = 1;
         ctx.stroke();
       }
+    } else {
+      ctx.globalAlpha = it.emphasis ? 0.55 : 0.3;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = it.colour;
+      ctx.lineWidth = g.size / 1000;
+      ctx.stroke();
     }
   }
+}
 
-  // Labels along their arcs.
+/** The items' labels along their arcs. */
+function drawLabels(ctx: Canvas2D, f: Frame, items: WheelLayout['items']): void {
+  const { cx, cy } = f.layout.geometry;
   ctx.fillStyle = '#1a1a1a';
-  for (const it of layout.items) {
+  for (const it of items) {
     const c = it.caption;
     if (!c.text) continue;
-    arcLabel(
-      ctx,
-      c.text,
-      {
-        cx,
-        cy,
-        radius: c.radius,
-        midAngle: (c.startAngle + c.endAngle) / 2,
-        fontSize: c.fontSize,
-        bold: c.bold || c.legendNumber !== undefined,
-        flip: c.flip,
-      },
-      family,
-      view,
-    );
+    const opts = {
+      cx,
+      cy,
+      radius: c.radius,
+      midAngle: (c.startAngle + c.endAngle) / 2,
+      fontSize: c.fontSize,
+      bold: c.bold || c.legendNumber !== undefined,
+      flip: c.flip,
+    };
+    arcLabel(ctx, c.text, opts, f.family, f.view);
   }
+}
 
-  // Today.
+/** Today's line and dot, then the title in the centre: drawn over everything. */
+function drawTop(ctx: Canvas2D, f: Frame): void {
+  const { layout, family } = f;
+  const { spec, geometry: g } = layout;
+  const { cx, cy } = g;
+  const fs = g.fontSize;
   if (layout.today) {
     const a = layout.today.angle;
     ctx.strokeStyle = '#d62728';
@@ -259,7 +285,6 @@ export function drawWheelCanvas(
     ctx.fill();
   }
 
-  // Title in the centre.
   ctx.fillStyle = '#1a1a1a';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
@@ -269,4 +294,365 @@ export function drawWheelCanvas(
     ctx.font = fontOf(fs * 1.2, false, family);
     ctx.fillText(spec.subtitle, cx, cy + fs * 1.4 + fs * 1.2 * BASELINE_SHIFT);
   }
+}
+
+/** Draws the wheel of a laid-out årshjul (not its legend) on `ctx`, clearing what was there. */
+export function drawWheelCanvas(
+  ctx: Canvas2D,
+  layout: WheelLayout,
+  options: CanvasOptions = {},
+): void {
+  const f = frameOf(layout, options);
+  drawBase(ctx, f);
+  drawRest(ctx, f);
+}
+
+/** Everything over the background: the rings and their items, the labels, today, the title. */
+function drawRest(ctx: Canvas2D, f: Frame): void {
+  for (const ring of f.layout.rings) drawRing(ctx, f, ring);
+  drawLabels(ctx, f, f.layout.items);
+  drawTop(ctx, f);
+}
+
+/** A 2D context that can also clip to a rectangle and copy another canvas (for `WheelPainter`). */
+export interface LayerContext2D extends Canvas2D {
+  rect(x: number, y: number, w: number, h: number): void;
+  clip(): void;
+  drawImage(image: never, dx: number, dy: number): void;
+}
+
+/** A canvas of its own for the background the painter keeps (a DOM or an offscreen canvas). */
+export interface LayerCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): unknown;
+}
+
+/** What the last `paint` did (for measuring). */
+export interface PaintReport {
+  /** The whole wheel was drawn (the first time, or after a change of more than some items). */
+  full: boolean;
+  /** The rectangles drawn again, in canvas pixels `[x, y, width, height]` (none after a whole drawing). */
+  rects: [number, number, number, number][];
+  /** How many items (with their labels) were drawn. */
+  items: number;
+}
+
+/** A box in layout units: `[left, top, right, bottom]`. */
+type Box = [number, number, number, number];
+
+/** What the painter remembers of each item: its key and the box its ink lies in. */
+type ItemMemory = Map<string, { key: string; box: Box }>;
+
+/**
+ * Above this share of the canvas, or of the items to draw again, or this many rectangles, a
+ * whole drawing (over the kept background) is as quick as drawing the parts again.
+ */
+const MOST_OF_IT = 0.6;
+const MOST_ITEMS = 0.5;
+const MOST_RECTS = 4;
+/** Items changed (before and after) above which the rectangles are not worked out. */
+const MOST_BOXES = 64;
+
+/**
+ * Draws a wheel on the same canvas again and again, drawing only what changed. The background
+ * (months, breaks and holidays, weeks) is kept on a canvas of its own. When only items changed
+ * (a rhythm edit adds, moves or removes some, and legend numbers after them shift), only the
+ * rectangles where they are or were are drawn again: clipped to each rectangle (whole canvas
+ * pixels, so the edges are drawn exactly as in a whole drawing), the kept background is copied
+ * back, then every item and label that reaches into it is drawn in the usual order, with today's
+ * line and the title over them. The picture is, pixel for pixel, the one a whole drawing gives.
+ *
+ * `makeLayer(width, height)` makes the background's canvas (`document.createElement('canvas')`
+ * or an `OffscreenCanvas`); without one (or when it gives none) every paint is a whole drawing.
+ * The canvas painted on must keep its pixels between paints: call `reset()` when it was cleared
+ * (resized) or drawn on by anything else.
+ */
+export class WheelPainter {
+  private base: { key: string; canvas: LayerCanvas } | null = null;
+  /** The last paint: its frame, its layout, and (once asked for) what it drew of each item. */
+  private last: { key: string; layout: WheelLayout; items?: ItemMemory } | null = null;
+
+  constructor(private readonly makeLayer?: (width: number, height: number) => LayerCanvas | null) {}
+
+  /** Forgets what is on the canvas: the next paint draws the whole wheel. */
+  reset(): void {
+    this.last = null;
+  }
+
+  /**
+   * Paints `layout` on `ctx` (a canvas of `width × height` pixels), as `drawWheelCanvas` would,
+   * drawing again only what changed since the last paint.
+   */
+  paint(
+    ctx: LayerContext2D,
+    layout: WheelLayout,
+    options: CanvasOptions & { width: number; height: number },
+  ): PaintReport {
+    const { width, height } = options;
+    const f = frameOf(layout, options);
+    const baseKey = baseKeyOf(f, width, height);
+    const frameKey = `${baseKey}\u0001${topKeyOf(layout)}\u0001${ringsKeyOf(layout)}`;
+    const base = this.baseFor(f, baseKey, width, height);
+    const last = this.last;
+    // What each item drew is worked out only when the frame stayed (parts may then be enough).
+    const same = base !== null && last !== null && last.key === frameKey;
+    const memory = same ? itemMemory(layout) : undefined;
+    this.last = { key: frameKey, layout, ...(memory ? { items: memory } : {}) };
+    const rects =
+      same && memory
+        ? dirtyRects(last.items ?? itemMemory(last.layout), memory, f, width, height)
+        : null;
+    if (!base || !rects || !memory) {
+      if (base) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.globalAlpha = 1;
+        ctx.drawImage(base as never, 0, 0);
+        setView(ctx, f.view);
+      } else drawBase(ctx, f);
+      drawRest(ctx, f);
+      return { full: true, rects: [], items: layout.items.length };
+    }
+    // What reaches into each rectangle; when that is most of the wheel, a whole drawing is quicker.
+    const { k, bx, by } = f.view;
+    const parts = rects.map(([x, y, w, h]) => {
+      const inside: Box = [x / k + bx, y / k + by, (x + w) / k + bx, (y + h) / k + by];
+      return layout.rings.map((ring) =>
+        ring.items.filter((it) => overlaps(memory.get(itemKey(it))!.box, inside)),
+      );
+    });
+    const drawn = parts.reduce((sum, rings) => sum + rings.reduce((n, r) => n + r.length, 0), 0);
+    if (rects.length > MOST_RECTS || drawn > MOST_ITEMS * layout.items.length) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.globalAlpha = 1;
+      ctx.drawImage(base as never, 0, 0);
+      setView(ctx, f.view);
+      drawRest(ctx, f);
+      return { full: true, rects: [], items: layout.items.length };
+    }
+    rects.forEach(([x, y, w, h], i) => {
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.beginPath();
+      ctx.rect(x, y, w, h);
+      ctx.clip();
+      ctx.globalAlpha = 1;
+      ctx.drawImage(base as never, 0, 0);
+      setView(ctx, f.view);
+      const items: WheelLayout['items'] = [];
+      layout.rings.forEach((ring, r) => {
+        const some = parts[i]![r]!;
+        items.push(...some);
+        drawRing(ctx, f, { ...ring, items: some });
+      });
+      drawLabels(ctx, f, items);
+      drawTop(ctx, f);
+      ctx.restore();
+    });
+    return { full: false, rects, items: drawn };
+  }
+
+  /** The background on its own canvas, drawn again only when it changed. */
+  private baseFor(f: Frame, key: string, width: number, height: number): LayerCanvas | null {
+    if (this.base?.key === key) return this.base.canvas;
+    const canvas =
+      this.base && this.base.canvas.width === width && this.base.canvas.height === height
+        ? this.base.canvas
+        : (this.makeLayer?.(width, height) ?? null);
+    const ctx = canvas?.getContext('2d') as Canvas2D | null | undefined;
+    if (!canvas || !ctx) {
+      this.base = null;
+      return null;
+    }
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    drawBase(ctx, f);
+    this.base = { key, canvas };
+    return canvas;
+  }
+}
+
+/** Counts items that share an id with another (each gets a key of its own, never seen again). */
+let duplicates = 0;
+
+function itemKey(it: WheelLayout['items'][number]): string {
+  return `${it.ringId}\u0000${it.id}`;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+}
+
+/** Degrees a length of `units` takes at `radius`. */
+function degrees(units: number, radius: number): number {
+  return (units / (Math.PI * Math.max(radius, 1e-9))) * 180;
+}
+
+/** The box around the part of the ring between `inner` and `outer` from `start` to `end` degrees. */
+function sectorBox(
+  cx: number,
+  cy: number,
+  inner: number,
+  outer: number,
+  start: number,
+  end: number,
+): Box {
+  if (end - start >= 360) return [cx - outer, cy - outer, cx + outer, cy + outer];
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const add = (r: number, angle: number) => {
+    const [x, y] = point(cx, cy, r, angle);
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  };
+  for (const r of [inner, outer]) {
+    add(r, start);
+    add(r, end);
+  }
+  // The sector's outermost points: where it crosses 12, 3, 6 and 9 o'clock.
+  for (let a = Math.ceil(start / 90) * 90; a <= end; a += 90) add(outer, a);
+  return box;
+}
+
+/**
+ * Each item's key (everything its drawing depends on) and the box its ink lies in: its sector and
+ * its label's, the label widened for a font wider than the metrics it was measured with, and a
+ * margin for strokes and smoothing.
+ */
+function itemMemory(layout: WheelLayout): ItemMemory {
+  const memory: ItemMemory = new Map();
+  const { cx, cy, size } = layout.geometry;
+  const margin = size / 200;
+  for (const ring of layout.rings) {
+    for (const it of ring.items) {
+      const c = it.caption;
+      const key = `${ring.colour}:${it.startAngle}:${it.endAngle}:${it.inner}:${it.outer}:${it.mark ? 1 : 0}${it.emphasis ? 1 : 0}:${it.colour}:${c.text}:${c.fontSize}:${c.bold ? 1 : 0}:${c.legendNumber ?? ''}:${c.radius}:${c.startAngle}:${c.endAngle}:${c.flip ? 1 : 0}`;
+      const box = sectorBox(cx, cy, it.inner, it.outer, it.startAngle, it.endAngle);
+      if (c.text) {
+        const widen = (c.endAngle - c.startAngle) * 0.25 + degrees(c.fontSize, c.radius);
+        const label = sectorBox(
+          cx,
+          cy,
+          c.radius - c.fontSize,
+          c.radius + c.fontSize,
+          c.startAngle - widen,
+          c.endAngle + widen,
+        );
+        box[0] = Math.min(box[0], label[0]);
+        box[1] = Math.min(box[1], label[1]);
+        box[2] = Math.max(box[2], label[2]);
+        box[3] = Math.max(box[3], label[3]);
+      }
+      const id = itemKey(it);
+      // Two items with one id cannot be told apart: a key no other paint gives draws it again.
+      const seen = memory.has(id);
+      memory.set(seen ? `${id}\u0000${memory.size}` : id, {
+        key: seen ? `\u0000${++duplicates}` : key,
+        box: [box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin],
+      });
+    }
+  }
+  return memory;
+}
+
+/**
+ * Where the wheel changed, as whole-pixel rectangles of the canvas: around the items gone, new or
+ * changed (as they were and as they are), overlapping ones merged; null when that is most of the
+ * canvas (a whole drawing then).
+ */
+function dirtyRects(
+  before: ItemMemory,
+  after: ItemMemory,
+  f: Frame,
+  width: number,
+  height: number,
+): [number, number, number, number][] | null {
+  const boxes: Box[] = [];
+  for (const [id, was] of before) {
+    const now = after.get(id);
+    if (!now || now.key !== was.key) boxes.push(was.box);
+  }
+  for (const [id, now] of after) {
+    const was = before.get(id);
+    if (!was || was.key !== now.key) boxes.push(now.box);
+  }
+  // Many changes: they are all over the wheel (and merging them would take longer than drawing).
+  if (boxes.length > MOST_BOXES) return null;
+  const { k, bx, by } = f.view;
+  const rects: Box[] = [];
+  for (const [x0, y0, x1, y1] of boxes) {
+    const r: Box = [
+      Math.max(0, Math.floor((x0 - bx) * k) - 1),
+      Math.max(0, Math.floor((y0 - by) * k) - 1),
+      Math.min(width, Math.ceil((x1 - bx) * k) + 1),
+      Math.min(height, Math.ceil((y1 - by) * k) + 1),
+    ];
+    if (r[2] > r[0] && r[3] > r[1]) rects.push(r);
+  }
+  // Merge overlapping rectangles until none overlap.
+  let merged = true;
+  while (merged && rects.length > 1) {
+    merged = false;
+    for (let i = 0; i < rects.length && !merged; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i]!;
+        const b = rects[j]!;
+        if (overlaps(a, b)) {
+          rects[i] = [
+            Math.min(a[0], b[0]),
+            Math.min(a[1], b[1]),
+            Math.max(a[2], b[2]),
+            Math.max(a[3], b[3]),
+          ];
+          rects.splice(j, 1);
+          merged = true;
+          break;
+        }
+      }
+    }
+  }
+  const area = rects.reduce((sum, r) => sum + (r[2] - r[0]) * (r[3] - r[1]), 0);
+  if (area > MOST_OF_IT * width * height) return null;
+  return rects.map(([x0, y0, x1, y1]) => [x0, y0, x1 - x0, y1 - y0]);
+}
+
+const r2 = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/** Everything the background depends on. */
+function baseKeyOf(f: Frame, width: number, height: number): string {
+  const { layout } = f;
+  const g = layout.geometry;
+  const months = layout.months.map((m) => `${m.name}:${r2(m.startAngle)}:${r2(m.endAngle)}`);
+  const shaded = layout.shaded.map(
+    (s) => `${s.kind}:${r2(s.inner)}:${r2(s.outer)}:${r2(s.startAngle)}:${r2(s.endAngle)}`,
+  );
+  const weeks = f.weeks ? layout.weeks.map((w) => `${w.week}:${r2(w.angle)}`).join(',') : '-';
+  return [
+    width,
+    height,
+    f.box.join(','),
+    f.view.k,
+    f.family,
+    g.size,
+    g.ringInner,
+    g.weekInner,
+    g.weekOuter,
+    g.monthInner,
+    g.monthOuter,
+    g.fontSize,
+    months.join(','),
+    shaded.join(','),
+    weeks,
+  ].join('\u0000');
+}
+
+/** What is drawn over every ring: today and the title. */
+function topKeyOf(layout: WheelLayout): string {
+  return `${layout.today?.angle ?? ''}\u0000${layout.spec.title}\u0000${layout.spec.subtitle ?? ''}`;
+}
+
+/** The rings' places and outlines: a change there is drawn whole. */
+function ringsKeyOf(layout: WheelLayout): string {
+  return layout.rings.map((r) => `${r.id}:${r.colour}:${r.inner}:${r.outer}`).join(',');
 }

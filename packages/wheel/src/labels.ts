@@ -152,6 +152,27 @@ export function fitLabel(
 ): FittedLabel {
   const bold = options.bold ?? false;
   const minChars = options.minChars ?? 4;
+  // A wheel laid out again after an edit fits mostly the same labels into the same room.
+  const key = `${available}\u0000${fontSize}\u0000${bold ? 1 : 0}\u0000${minChars}\u0000${text}`;
+  const known = fitted.get(key);
+  if (known) return { ...known };
+  const result = fitUncached(text, available, fontSize, bold, minChars);
+  if (fitted.size >= FIT_CACHE_SIZE) fitted.clear();
+  fitted.set(key, result);
+  return { ...result };
+}
+
+/** Labels already fitted (pure, so kept by their inputs), cleared when it grows past its size. */
+const fitted = new Map<string, FittedLabel>();
+const FIT_CACHE_SIZE = 20_000;
+
+function fitUncached(
+  text: string,
+  available: number,
+  fontSize: number,
+  bold: boolean,
+  minChars: number,
+): FittedLabel {
   const clean = text.trim().replace(/\s+/g, ' ');
   if (textWidth(clean, fontSize, bold) <= available) {
     return { text: clean, shortened: false, fits: clean.length > 0 };

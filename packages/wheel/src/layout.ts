@@ -392,11 +392,12 @@ export function layoutWheel(
     });
   }
 
+  const parts = yearParts(year, spec.lang);
   const layout: WheelLayout = {
     spec,
     geometry,
-    months: monthSectors(year, spec.lang),
-    weeks: weekTicks(year),
+    months: parts.months,
+    weeks: parts.weeks,
     rings,
     items: rings.flatMap((r) => r.items),
     shaded,
@@ -432,11 +433,41 @@ function placeText(label: LabelLayout, mark: boolean): void {
   label.flip = m > 90 && m < 270;
 }
 
+/**
+ * The month sectors and week ticks of a year, worked out once per year and language: a wheel laid
+ * out again after an edit shares them (the same arrays, so a drawing can tell they are unchanged).
+ */
+const yearPartsCache = new Map<string, { months: MonthSector[]; weeks: WeekTick[] }>();
+
+function yearParts(
+  year: WheelSpec['year'],
+  lang: Lang,
+): { months: MonthSector[]; weeks: WeekTick[] } {
+  const key = `${year.from}|${year.to}|${lang}`;
+  let parts = yearPartsCache.get(key);
+  if (!parts) {
+    if (yearPartsCache.size >= 32) yearPartsCache.clear();
+    parts = { months: monthSectors(year, lang), weeks: weekTicks(year) };
+    yearPartsCache.set(key, parts);
+  }
+  return parts;
+}
+
+const dateRanges = new Map<string, string>();
+
 /** `3. okt.` or `22. sep.–26. sep.` in the wheel's language. */
 export function formatDateRange(from: IsoDate, to: IsoDate, lang: Lang): string {
-  return from === to
-    ? formatShortDate(from, lang)
-    : `${formatShortDate(from, lang)}–${formatShortDate(to, lang)}`;
+  const key = `${lang}|${from}|${to}`;
+  let text = dateRanges.get(key);
+  if (text === undefined) {
+    text =
+      from === to
+        ? formatShortDate(from, lang)
+        : `${formatShortDate(from, lang)}–${formatShortDate(to, lang)}`;
+    if (dateRanges.size >= 10_000) dateRanges.clear();
+    dateRanges.set(key, text);
+  }
+  return text;
 }
 
 /**

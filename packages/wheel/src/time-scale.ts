@@ -29,10 +29,15 @@ export function augustYear(startYear: number): WheelYear {
   return { from: isoDateOf(startYear, 8, 1), to: isoDateOf(startYear + 1, 7, 31) };
 }
 
+/** The last year measured: a layout asks for the same year for every item. */
+let measured = { from: '', to: '', length: 0 };
+
 /** Number of days on the wheel (365 or 366 for an August year). */
 export function yearLength(year: WheelYear): number {
+  if (year.from === measured.from && year.to === measured.to) return measured.length;
   const n = dayNumber(year.to) - dayNumber(year.from) + 1;
   if (!(n > 0)) throw new RangeError(`Wheel year ends before it starts: ${year.from} – ${year.to}`);
+  measured = { from: year.from, to: year.to, length: n };
   return n;
 }
 

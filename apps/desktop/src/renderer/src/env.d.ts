@@ -25,6 +25,8 @@ declare global {
     layout: number;
     /** Milliseconds the last drawing of the wheel on its canvas took. */
     draw?: number;
+    /** What the last drawing drew again: `all`, or `N items in M rectangles`. */
+    drawn?: string;
     items: number;
     /** How many rebuilds have happened. */
     count: number;

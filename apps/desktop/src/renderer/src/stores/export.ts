@@ -11,7 +11,9 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Model } from '@arshjul/model';
 import { isoDateOf, type IsoDate, type Lang, type SchoolYear } from '@arshjul/school-calendar';
-import { slugify } from '@arshjul/export/pure';
+import { folderNamesOf, slugify } from '@arshjul/export/pure';
+
+export { formatSize } from '@arshjul/export/pure';
 import type { ExportJob, ExportProgress, ExportedFile } from '../export/exporter.js';
 import { getApi } from '../platform/index.js';
 import { lang as appLang, t, type MessageKey } from '../i18n/index.js';
@@ -251,15 +253,10 @@ export function jobAreas(choices: ExportChoices, model: Model): string[] {
  * area's or district's name as a file name, or the id when two would clash).
  */
 export function buildFolders(model: Model): Map<string, string> {
-  const builds = [
-    ...model.organisation.areas.map((a) => ({ id: a.id, slug: slugify(a.name) || 'omrade' })),
-    { id: DISTRICT, slug: slugify(model.organisation.district.name) || 'omrade' },
-  ];
-  const clash = (slug: string) =>
-    builds.filter((b) => b.slug === slug).length > 1 || slug === 'omrade';
-  return new Map(
-    builds.map((b, i) => [b.id, clash(b.slug) ? slugify(b.id) || `omrade-${i + 1}` : b.slug]),
-  );
+  return folderNamesOf([
+    ...model.organisation.areas.map((a) => ({ area: a.id, name: a.name })),
+    { area: DISTRICT, name: model.organisation.district.name },
+  ]);
 }
 
 /** The folders of the builds the engine makes but the user did not choose. */
@@ -353,17 +350,6 @@ export function exportName(choices: ExportChoices, model: Model): string {
       : undefined;
   const base = single ?? model.organisation.district.name.replace(/^bydel\s+/i, '');
   return `arshjul-${slugify(base) || 'eksport'}-${choices.schoolYear}`;
-}
-
-/** «1,4 MB», «182 kB», «512 B» (English with a decimal point). */
-export function formatSize(bytes: number, lang: Lang): string {
-  const text =
-    bytes < 1024
-      ? `${bytes} B`
-      : bytes < 1024 * 1024
-        ? `${Math.round(bytes / 1024)} kB`
-        : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return lang === 'en' ? text : text.replace('.', ',');
 }
 
 /** The store's words in the app's language (the dialog's, not the documents'). */
@@ -550,7 +536,8 @@ export const useExportStore = defineStore('export', () => {
     progress.value = { done: 0, total: countFiles(choices.value, m) };
     try {
       const made = await make(m, job, chosen, signal);
-      if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
+      // Cancelled while the last file was being made: the dialog has moved on already.
+      if (signal.aborted) return;
       const leftOut = leftOutFolders(choices.value, m);
       const files = made.files.filter((f) => keepFile(f.path, chosen, leftOut));
       if (files.length === 0) {
@@ -584,18 +571,26 @@ export const useExportStore = defineStore('export', () => {
       status.value = 'done';
     } catch (error) {
       if (isAbort(error, signal)) {
-        status.value = 'cancelled';
+        // `cancel` has said so already (and a new run may have started since).
+        return;
       } else {
         failure.value = message(error);
         status.value = 'failed';
       }
     } finally {
-      controller = null;
+      if (controller?.signal === signal) controller = null;
     }
   }
 
+  /**
+   * Stops the export at once: the engine stops at its next file (a PDF may take a moment on a
+   * busy machine), but the dialog does not wait for it, and nothing it makes is written.
+   */
   function cancel(): void {
-    controller?.abort();
+    if (status.value !== 'running' || !controller) return;
+    controller.abort();
+    controller = null;
+    status.value = 'cancelled';
   }
 
   /** Back to the choices (after a result, a failure or a cancel). */

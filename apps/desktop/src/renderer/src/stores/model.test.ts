@@ -3,9 +3,25 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { ArshjulApi } from '../../../shared/api.js';
 import { setApi } from '../platform/index.js';
 import { loadModelText } from '@arshjul/model';
-import { AUTOSAVE_DELAY_MS, COALESCE_MS, lastQuick, useModelStore } from './model.js';
+import { computed } from 'vue';
+import {
+  AUTOSAVE_DELAY_MS,
+  COALESCE_MS,
+  lastQuick,
+  sameIssues,
+  serializeDoc,
+  useModelStore,
+} from './model.js';
 import { useViewStore } from './view.js';
-import { cadenceTextOf } from './edits.js';
+import {
+  cadenceTextOf,
+  insertAt,
+  removeAt,
+  serialize,
+  setAt,
+  setCadence,
+  type Json,
+} from './edits.js';
 import { describeCadence } from './cadence.js';
 import { TEMPLATE_TEXT } from './template.js';
 
@@ -238,5 +254,102 @@ describe('the quick path for structure edits', () => {
     store.redo();
     expect(lastQuick).toBe(true);
     expect(cadenceTextOf(store.doc, 'T4.1')).toBe('Hver andre uke');
+  });
+});
+
+describe('the file text after an edit', () => {
+  it('is what serialize writes, for the Grorud model and after edits of every kind', () => {
+    let doc = JSON.parse(TEMPLATE_TEXT) as Json;
+    expect(serializeDoc(doc)).toBe(serialize(doc));
+    const edits = [
+      setCadence('T4.1', 'Hver andre uke'),
+      setAt(['structures', 0, 'name'], 'Nytt navn med «sitat» og\nlinjeskift'),
+      insertAt(['roles'], { id: 'ny-rolle', title: 'Ny rolle', tags: [] }),
+      removeAt(['structures', 3]),
+      setAt(['glossary'], []),
+      setAt(['name'], 'Grorud (kopi)'),
+    ];
+    for (const edit of edits) {
+      doc = edit(doc);
+      expect(serializeDoc(doc)).toBe(serialize(doc));
+    }
+    expect(serializeDoc({})).toBe(serialize({}));
+    expect(serializeDoc([1, { a: [] }])).toBe(serialize([1, { a: [] }]));
+  });
+
+  it('keeps what the store writes equal to serialize through edits, undo and redo', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    store.setCadence('T4.1', 'Hver tredje uke');
+    store.setValue(['structures', 2, 'description'], 'Ny beskrivelse');
+    expect(store.text).toBe(serialize(store.doc));
+    store.undo();
+    expect(store.text).toBe(serialize(store.doc));
+    store.redo();
+    expect(store.text).toBe(serialize(store.doc));
+    store.cancelAutosave();
+  });
+});
+
+describe('values read from the file', () => {
+  it('update what reads them only when the value at their path changed', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    const t41 = (store.doc as { structures: { id: string }[] }).structures.findIndex(
+      (s) => s.id === 'T4.1',
+    );
+    let nameReads = 0;
+    let cadenceReads = 0;
+    const name = computed(() => {
+      nameReads++;
+      return store.raw(['structures', t41, 'name']);
+    });
+    const cadence = computed(() => {
+      cadenceReads++;
+      return store.raw(['structures', t41, 'cadence']);
+    });
+    const written = (JSON.parse(TEMPLATE_TEXT) as { structures: { name: string }[] }).structures[
+      t41
+    ]!.name;
+    expect(name.value).toBe(written);
+    expect(cadence.value).toBe('Hver fjerde uke');
+    store.setCadence('T4.1', 'Hver andre uke');
+    expect(name.value).toBe(written);
+    expect(cadence.value).toBe('Hver andre uke');
+    // The name was left alone: what reads it was not worked out again.
+    expect(nameReads).toBe(1);
+    expect(cadenceReads).toBe(2);
+    store.undo();
+    expect(cadence.value).toBe('Hver fjerde uke');
+    expect(store.raw(['structures', t41, 'nothing-here'])).toBeUndefined();
+    store.cancelAutosave();
+  });
+});
+
+describe('the issues after the full check', () => {
+  it('keep their lists when a check finds the same issues again', () => {
+    const store = useModelStore();
+    store.newFromTemplate();
+    const warnings = store.warnings;
+    expect(warnings.length).toBeGreaterThan(0);
+    store.setValue(['structures', 0, 'description'], 'Endret beskrivelse');
+    store.flushValidation();
+    store.revalidate();
+    expect(store.warnings).toBe(warnings);
+    // A change that brings an error: the list is new.
+    const errors = store.errors;
+    store.setValue(['structures', 0, 'level'], 'ukjent-nivå');
+    store.flushValidation();
+    expect(store.errors).not.toBe(errors);
+    expect(store.errors.some((e) => e.path === 'structures[0].level')).toBe(true);
+    store.cancelAutosave();
+  });
+
+  it('are compared by what they say', () => {
+    const issue = { path: 'a', code: 'x', message: 'm', severity: 'error' as const };
+    expect(sameIssues([issue], [{ ...issue }])).toBe(true);
+    expect(sameIssues([issue], [{ ...issue, message: 'n' }])).toBe(false);
+    expect(sameIssues([issue], [{ ...issue, params: { id: 'T1' } }])).toBe(false);
+    expect(sameIssues([issue], [])).toBe(false);
   });
 });

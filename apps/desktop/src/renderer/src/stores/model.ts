@@ -3,15 +3,17 @@
  * dirty flag, autosave to the recovery copy, and open/save through the platform.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, type ComputedRef } from 'vue';
 import {
+  allParties,
   loadModelText,
   MODEL_SCHEMA_VERSION,
   structureSchema,
   type Issue,
   type Model,
+  type ResolvedParty,
 } from '@arshjul/model';
-import { parseCadence, type ParseResult } from '@arshjul/recurrence';
+import type { ParseResult } from '@arshjul/recurrence';
 import { isoDateOf, type IsoDate } from '@arshjul/school-calendar';
 import { getApi } from '../platform/index.js';
 import { lang as currentLang } from '../i18n/index.js';
@@ -28,6 +30,7 @@ import {
   type JsonPath,
 } from './edits.js';
 import { TEMPLATE_NAME, TEMPLATE_TEXT } from './template.js';
+import { parseCadenceCached } from './cadence.js';
 
 /** How long the text must stay unchanged before the recovery copy is written. */
 export const AUTOSAVE_DELAY_MS = 3000;
@@ -106,6 +109,55 @@ export function quickModel(model: Model, before: Json, after: Json): Model | nul
   return structures ? { ...model, structures } : model;
 }
 
+/** The text of each element of the file's top-level lists (structures, roles, …), by identity. */
+const elementText = new WeakMap<object, string>();
+
+function elementJson(el: Json | undefined): string {
+  if (el === undefined) return 'null';
+  if (typeof el !== 'object' || el === null) return JSON.stringify(el);
+  let text = elementText.get(el);
+  if (text === undefined) {
+    text = JSON.stringify(el, null, 2).replace(/\n/g, '\n    ');
+    elementText.set(el, text);
+  }
+  return text;
+}
+
+/**
+ * The file's text for `doc`: the same as `serialize(doc)`, but an element of a top-level list
+ * (a structure, a role) that an edit left as it was (the same object: edits never change their
+ * input) keeps the text it had, so an edit of one structure does not write out all of them again.
+ */
+export function serializeDoc(doc: Json): string {
+  if (!isObj(doc)) return serialize(doc);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(doc)) {
+    if (value === undefined) continue;
+    const body =
+      Array.isArray(value) && value.length > 0
+        ? `[\n${value.map((el) => `    ${elementJson(el)}`).join(',\n')}\n  ]`
+        : JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+    parts.push(`  ${JSON.stringify(key)}: ${body}`);
+  }
+  return parts.length === 0 ? serialize(doc) : `{\n${parts.join(',\n')}\n}\n`;
+}
+
+/** Whether two lists of issues say the same, in the same order. */
+export function sameIssues(a: readonly Issue[], b: readonly Issue[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i]!;
+    return (
+      x.path === y.path &&
+      x.code === y.code &&
+      x.message === y.message &&
+      x.severity === y.severity &&
+      JSON.stringify(x.params ?? null) === JSON.stringify(y.params ?? null)
+    );
+  });
+}
+
 export type StatusKey = Extract<MessageKey, `status.${string}`>;
 
 /** Today in the user's own time zone (the app may read the clock; the packages never do). */
@@ -136,6 +188,22 @@ export const useModelStore = defineStore('model', () => {
   const canUndo = computed(() => undoStack.value.length > 0);
   const canRedo = computed(() => redoStack.value.length > 0);
   const valid = computed(() => errors.value.length === 0 && model.value !== null);
+  // The parts of the model a structure edit leaves as they are (the quick path keeps their
+  // objects): computed separately, so that what reads only them does not update on every
+  // keystroke in a structure's fields.
+  const organisation = computed(() => model.value?.organisation);
+  const roles = computed(() => model.value?.roles);
+  const collectives = computed(() => model.value?.collectives);
+  /** Every party of the model (district, units, areas, schools, institutions, roles, groups). */
+  const parties = computed<ResolvedParty[]>(() =>
+    organisation.value && roles.value && collectives.value
+      ? allParties({
+          organisation: organisation.value,
+          roles: roles.value,
+          collectives: collectives.value,
+        } as Model)
+      : [],
+  );
 
   /** Issues by path (`structures[3].cadence`), for showing them at their field. */
   const issuesByPath = computed(() => {
@@ -162,9 +230,23 @@ export const useModelStore = defineStore('model', () => {
     return out;
   }
 
+  /**
+   * The values at paths asked for, each a computed: what reads one is updated only when that
+   * value changed (an edit shares what it left alone), not on every edit of the file.
+   */
+  const rawByPath = new Map<string, ComputedRef<Json | undefined>>();
+
   /** The value at `path` in the file as written (what the user typed, valid or not). */
   function raw(path: JsonPath): Json | undefined {
-    return doc.value === null ? undefined : getAt(doc.value, path);
+    const key = JSON.stringify(path);
+    let value = rawByPath.get(key);
+    if (!value) {
+      if (rawByPath.size >= 5000) rawByPath.clear();
+      const at = [...path];
+      value = computed(() => (doc.value === null ? undefined : getAt(doc.value, at)));
+      rawByPath.set(key, value);
+    }
+    return value.value;
   }
 
   /**
@@ -208,8 +290,10 @@ export const useModelStore = defineStore('model', () => {
       ...(name.value ? { source: name.value } : {}),
     });
     lastValidateMs = typeof performance !== 'undefined' ? performance.now() - started : 0;
-    errors.value = result.errors;
-    warnings.value = result.warnings;
+    // The same issues as before (typing that fixes or breaks nothing) keep their lists, so that
+    // what shows issues is not updated after every keystroke.
+    if (!sameIssues(errors.value, result.errors)) errors.value = result.errors;
+    if (!sameIssues(warnings.value, result.warnings)) warnings.value = result.warnings;
     const quick = quickModelText.has(text.value);
     quickModelText.clear();
     if (result.valid && result.model) {
@@ -324,7 +408,7 @@ export const useModelStore = defineStore('model', () => {
     if (doc.value === null) return false;
     const nextDoc = edit(doc.value);
     if (nextDoc === doc.value) return false;
-    const next = serialize(nextDoc);
+    const next = serializeDoc(nextDoc);
     if (next === text.value) return false;
     const now = Date.now();
     const last = undoStack.value[undoStack.value.length - 1];
@@ -372,7 +456,7 @@ export const useModelStore = defineStore('model', () => {
    * is and returns why (the editor shows it).
    */
   function setCadence(id: string, phrase: string): ParseResult {
-    const parsed = parseCadence(phrase, { lang: currentLang.value });
+    const parsed = parseCadenceCached(phrase, currentLang.value);
     if (parsed.ok) apply(setCadenceEdit(id, phrase), `cadence:${id}`);
     return parsed;
   }
@@ -464,6 +548,8 @@ export const useModelStore = defineStore('model', () => {
     asOf,
     dirty,
     valid,
+    organisation,
+    parties,
     canUndo,
     canRedo,
     issuesByPath,

@@ -6,6 +6,7 @@ import { CalendarRegistry } from '@arshjul/school-calendar';
 import { getAt, serialize, type Json } from './edits.js';
 import {
   changeLogDocx,
+  changeLogOutline,
   changeLogFileName,
   dashboard,
   filterRows,
@@ -178,14 +179,15 @@ describe('the change log as a Word document', () => {
       lang: 'nb',
       name: 'grorudmodellen.json',
     });
-    const bytes = await changeLogDocx({
-      lang: 'nb',
+    const page = {
+      lang: 'nb' as const,
       title: `Endringslogg for Grorudmodellen ${next.schoolYear}`,
       lead: 'Til SaLTo-møtet om våren',
       meta: [{ label: 'Oppsummering', value: next.entry.summary }],
       changesHeading: 'Endringer',
       changes: next.entry.changes,
-    });
+    };
+    const bytes = await changeLogDocx(page);
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('Endringslogg for Grorudmodellen 2026-27');
@@ -194,6 +196,11 @@ describe('the change log as a Word document', () => {
       // Word escapes quotes and ampersands; the words themselves are there.
       expect(xml).toContain(change.split('«')[0]!.trim());
     }
+    // The plan's Word look: the changes under a real heading, as a bulleted list.
+    const outline = changeLogOutline(page);
+    expect(outline.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'list']);
+    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>.*Endringer/);
+    expect(xml.match(/<w:numPr>/g)?.length).toBe(next.entry.changes.length);
     const styles = await zip.file('word/styles.xml')!.async('string');
     expect(styles).toMatch(/w:lang w:val="nb-NO"/);
     expect(changeLogFileName(MODEL.id, next.schoolYear)).toBe(

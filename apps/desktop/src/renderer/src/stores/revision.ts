@@ -26,6 +26,7 @@ import {
   type Lang,
   type SchoolYear,
 } from '@arshjul/school-calendar';
+import type { Outline } from '@arshjul/export/pure';
 import { insertAt, serialize, type Edit, type Json, type JsonObject } from './edits.js';
 
 export const STATES: readonly RevisionState[] = ['overdue', 'due', 'not-yet-due', 'done'];
@@ -295,71 +296,33 @@ export interface ChangeLogDocument {
   changes: string[];
 }
 
-const DOCX_LANG: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
-
 /** The file name of the change log: `endringslogg-grorudmodellen-2026-27.docx`. */
 export function changeLogFileName(modelId: string, schoolYear: string | undefined): string {
   return `endringslogg-${modelId}${schoolYear ? `-${schoolYear}` : ''}.docx`;
 }
 
-/** The change log as a Word document (A4, real headings and a bulleted list), in the browser too. */
-export async function changeLogDocx(page: ChangeLogDocument): Promise<Uint8Array> {
-  const { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } =
-    await import('docx');
-  const language = { value: DOCX_LANG[page.lang] };
-  const children = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(page.title)] }),
-    new Paragraph({ children: [new TextRun({ text: page.lead, italics: true })] }),
-    ...page.meta.map(
-      (m) =>
-        new Paragraph({
-          children: [new TextRun({ text: `${m.label}: `, bold: true }), new TextRun(m.value)],
-        }),
-    ),
-    new Paragraph({
-      heading: HeadingLevel.HEADING_2,
-      children: [new TextRun(page.changesHeading)],
-    }),
-    ...page.changes.map(
-      (c) =>
-        new Paragraph({
-          numbering: { reference: 'bullets', level: 0 },
-          children: [new TextRun(c)],
-        }),
-    ),
-  ];
-  const doc = new Document({
+/** The change log as the export package's document outline: the title, the facts, the changes. */
+export function changeLogOutline(page: ChangeLogDocument): Outline {
+  return {
+    lang: page.lang,
     title: page.title,
-    styles: { default: { document: { run: { font: 'Arial', size: 22, language } } } },
-    numbering: {
-      config: [
-        {
-          reference: 'bullets',
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.BULLET,
-              text: '•',
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: 360, hanging: 260 } } },
-            },
-          ],
-        },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-          },
-        },
-        children,
-      },
+    meta: page.meta,
+    blocks: [
+      { kind: 'paragraph', text: page.lead, style: 'lead' },
+      { kind: 'heading', level: 2, text: page.changesHeading, id: 'changes' },
+      { kind: 'list', items: page.changes },
     ],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  };
+}
+
+/**
+ * The change log as a Word document, written as the plan is (`renderDocx`: A4, real headings,
+ * a bulleted list), in the browser too.
+ */
+export async function changeLogDocx(page: ChangeLogDocument): Promise<Uint8Array> {
+  const { renderDocx } = await import('@arshjul/export/browser');
+  // No wheel in the change log, so no picture to pass.
+  return renderDocx(changeLogOutline(page), new Uint8Array());
 }
 
 // ---------------------------------------------------------------------------------------------
