@@ -383,6 +383,14 @@ describe('the import in progress', () => {
     expect(modelYearIndex(edit!(doc), YEAR)).toBe(0);
   });
 
+  it('says where a broken calendar data file is broken', async () => {
+    opened = { name: 'skolerute.json', text: '{\n  "schemaVersion": 1,\n}' };
+    const cal = useCalendarStore();
+    expect(await cal.chooseFile(doc, OSLO, () => undefined)).toBe(false);
+    expect(cal.error).toMatch(/^Kunne ikke importere «skolerute\.json»: .*linje 3/);
+    expect(cal.error).not.toMatch(/Unexpected|position/);
+  });
+
   it('shows why a broken file cannot be imported, and nothing is pending', async () => {
     opened = { name: 'ødelagt.ics', text: 'BEGIN:VCALENDAR\nBEGIN:VEVENT\n' };
     const cal = useCalendarStore();

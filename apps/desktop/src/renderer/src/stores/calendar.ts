@@ -34,6 +34,7 @@ import {
   type Lang,
   type SchoolYearData,
 } from '@arshjul/school-calendar';
+import { jsonSyntaxIssue } from '@arshjul/model';
 import { t, type MessageKey } from '../i18n/index.js';
 import { getApi } from '../platform/index.js';
 import {
@@ -641,7 +642,7 @@ export function readCalendarFile(
     } catch (e) {
       throw new CalendarImportError(
         file.name,
-        t('cal.notJson', { problem: e instanceof Error ? e.message : String(e) }, 'nb'),
+        t('cal.notJson', { problem: jsonSyntaxIssue(text, e, 'nb').message }, 'nb'),
       );
     }
     const parsed = parseCalendarFile(value, file.name);

@@ -8,6 +8,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import {
+  jsonSyntaxIssue,
   loadModelText,
   type Issue,
   type Model,
@@ -106,7 +107,8 @@ export function readMapping(
   try {
     input = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    // The model package's words for a broken JSON file: what is wrong, at which line and column.
+    return { error: jsonSyntaxIssue(text, e, lang).message };
   }
   const checked = checkMapping(source, input, lang);
   if (!checked.mapping)
