@@ -7,6 +7,8 @@ import { osloSpec } from '../test-fixtures/oslo-2025-26.js';
 function recorder() {
   const fills: { colour: unknown; alpha: number }[] = [];
   const texts: { text: string; font: string }[] = [];
+  /** What shows on this canvas in order: texts written, and texts copied from pages of pictures. */
+  const shown: string[] = [];
   const transforms: number[][] = [];
   const clips: number[] = [];
   const rects: number[][] = [];
@@ -34,28 +36,69 @@ function recorder() {
     fill: () => void fills.push({ colour: ctx.fillStyle, alpha: ctx.globalAlpha }),
     stroke: () => undefined,
     fillRect: () => void fills.push({ colour: ctx.fillStyle, alpha: ctx.globalAlpha }),
-    fillText: (text: string) => void texts.push({ text, font: ctx.font }),
+    fillText: (text: string) => {
+      texts.push({ text, font: ctx.font });
+      shown.push(text);
+    },
     rect: (...r: number[]) => void rects.push(r),
     clip: () => void clips.push(saved),
-    drawImage: (image: never, x: number, y: number) => {
+    drawImage: (image: never, ...place: number[]) => {
       images.push(image);
-      at.push([x, y]);
+      // Where it went: (x, y), or a part of it (sx, sy, w, h) to (x, y, w, h).
+      const part = place.length === 8;
+      at.push(part ? [place[4]!, place[5]!] : [place[0]!, place[1]!]);
+      const page = image as { contentAt?: (...r: number[]) => string[] };
+      if (part && page.contentAt) shown.push(...page.contentAt(...place.slice(0, 4)));
     },
     depth: () => saved,
   };
-  return { ctx, fills, texts, transforms, clips, images, rects, at };
+  return { ctx, fills, texts, shown, transforms, clips, images, rects, at };
 }
 
-/** A canvas for the painter's background that records what is drawn on it. */
+/**
+ * A canvas for the painter (its background, its pages of pictures) that records what is drawn on
+ * it, and can tell what a rectangle of it holds now: the texts written inside it (as a clip)
+ * since the canvas was last cleared (by setting its width).
+ */
 function layerCanvas(width: number, height: number) {
   const rec = recorder();
-  const canvas: LayerCanvas & { rec: typeof rec } = {
-    width,
+  const log: ({ clear: true } | { rect: string } | { text: string })[] = [];
+  const rect = rec.ctx.rect;
+  const fillText = rec.ctx.fillText;
+  rec.ctx.rect = (...r: number[]) => {
+    log.push({ rect: r.join(',') });
+    rect(...(r as [number, number, number, number]));
+  };
+  rec.ctx.fillText = (text: string, x: number, y: number) => {
+    log.push({ text });
+    fillText(text, x, y);
+  };
+  let w = width;
+  const canvas = {
+    get width() {
+      return w;
+    },
+    set width(value: number) {
+      w = value;
+      log.push({ clear: true });
+    },
     height,
     getContext: () => rec.ctx,
     rec,
+    contentAt(...r: number[]): string[] {
+      const held = new Map<string, string[]>();
+      let at = '';
+      for (const e of log) {
+        if ('clear' in e) held.clear();
+        else if ('rect' in e) {
+          at = e.rect;
+          held.set(at, []);
+        } else held.get(at)?.push(e.text);
+      }
+      return held.get(r.join(',')) ?? [];
+    },
   };
-  return canvas;
+  return canvas satisfies LayerCanvas;
 }
 
 describe('drawWheelCanvas', () => {
@@ -112,6 +155,13 @@ describe('WheelPainter', () => {
     return { p, layers };
   }
 
+  /** What drawWheelCanvas writes, in order (the background's texts first, then labels and title). */
+  const wholeTexts = (layout: ReturnType<typeof layoutWheel>) => {
+    const whole = recorder();
+    drawWheelCanvas(whole.ctx, layout);
+    return whole.texts.map((t) => t.text);
+  };
+
   it('draws the whole wheel first, as drawWheelCanvas does, over the background it keeps', () => {
     const layout = layoutWheel(spec, 1000);
     const { p, layers } = painter();
@@ -119,14 +169,94 @@ describe('WheelPainter', () => {
     const report = p.paint(screen.ctx, layout, size);
     expect(report.full).toBe(true);
     expect(report.items).toBe(layout.items.length);
-    expect(layers).toHaveLength(1);
-    expect(screen.images).toEqual([layers[0]]);
-    // The background and what is over it, together, write what drawWheelCanvas writes.
-    const whole = recorder();
-    drawWheelCanvas(whole.ctx, layout);
-    const written = [...layers[0]!.rec.texts, ...screen.texts].map((t) => t.text);
-    expect(written).toEqual(whole.texts.map((t) => t.text));
+    // The background first, then each label and the title, copied from one page of pictures.
+    expect(layers).toHaveLength(2);
+    const [base, page] = layers as [ReturnType<typeof layerCanvas>, ReturnType<typeof layerCanvas>];
+    const labelled = layout.items.filter((it) => it.caption.text).length;
+    expect(screen.images).toEqual([base, ...Array<unknown>(labelled + 1).fill(page)]);
+    expect(report.kept).toBe(labelled + 1);
+    expect(report.written).toBe(labelled + 1);
+    for (const [x, y] of screen.at) expect(Number.isInteger(x) && Number.isInteger(y)).toBe(true);
+    // No text is set on the screen's canvas (a font there makes the browser work out styles).
+    expect(screen.texts).toEqual([]);
+    // The background, and the pictures copied over it, show what drawWheelCanvas writes.
+    expect([...base.rec.texts.map((t) => t.text), ...screen.shown]).toEqual(wholeTexts(layout));
+    // Each picture was written clipped to a place of its own on the page.
+    const places = page.rec.rects;
+    expect(page.rec.clips).toHaveLength(places.length);
+    for (let i = 0; i < places.length; i++) {
+      for (let j = i + 1; j < places.length; j++) {
+        const [ax, ay, aw, ah] = places[i]!;
+        const [bx, by, bw, bh] = places[j]!;
+        expect(ax! + aw! <= bx! || bx! + bw! <= ax! || ay! + ah! <= by! || by! + bh! <= ay!).toBe(
+          true,
+        );
+      }
+    }
     expect(screen.ctx.depth()).toBe(0);
+    expect(page.rec.ctx.depth()).toBe(0);
+  });
+
+  it('writes each label once: a later whole drawing copies the kept pictures', () => {
+    const layout = layoutWheel(spec, 1000);
+    const { p, layers } = painter();
+    const first = recorder();
+    p.paint(first.ctx, layout, size);
+    const made = layers.length;
+    p.reset();
+    const again = recorder();
+    const report = p.paint(again.ctx, layout, size);
+    expect(report.full).toBe(true);
+    expect(report.written).toBe(0);
+    expect(layers).toHaveLength(made);
+    expect(again.images).toEqual(first.images);
+    expect(again.at).toEqual(first.at);
+    expect(again.shown).toEqual(first.shown);
+    // Another view (zoomed in) writes them afresh for its scale, on the same page cleared.
+    const zoomed = recorder();
+    const z = p.paint(zoomed.ctx, layout, { ...size, box: [0, 0, 500, 500], scale: 2 });
+    expect(layers).toHaveLength(made);
+    expect(z.written).toBeGreaterThan(0);
+    // Labels off the canvas are not drawn at all there.
+    const labelled = layout.items.filter((it) => it.caption.text).length;
+    expect(zoomed.images.length).toBeLessThan(1 + labelled + 1);
+  });
+
+  it('uses its oldest page again when all are full, and writes again what was on it', () => {
+    const layers: ReturnType<typeof layerCanvas>[] = [];
+    const p = new WheelPainter(
+      (w, h) => {
+        const layer = layerCanvas(w, h);
+        layers.push(layer);
+        return layer;
+      },
+      { pageSize: 300, pages: 2 },
+    );
+    const layout = layoutWheel(spec, 1000);
+    const other = layoutWheel(
+      {
+        ...spec,
+        rings: spec.rings.map((r) => ({
+          ...r,
+          items: r.items.map((it) => ({ ...it, label: `${it.label} (ny)` })),
+        })),
+      },
+      1000,
+    );
+    // After the pages filled up, every paint still shows exactly what a whole drawing writes.
+    let written = 0;
+    for (const l of [layout, other, layout, other]) {
+      p.reset();
+      const screen = recorder();
+      written += p.paint(screen.ctx, l, size).written;
+      const whole = wholeTexts(l);
+      expect(screen.shown).toEqual(whole.slice(whole.length - screen.shown.length));
+      expect(screen.shown.at(-1)).toBe(l.spec.subtitle ?? l.spec.title);
+    }
+    // The background and two pages, never more: labels were written again on reused pages.
+    expect(layers).toHaveLength(3);
+    const labelled = layout.items.filter((it) => it.caption.text).length;
+    expect(written).toBeGreaterThan(2 * (labelled + 1));
   });
 
   it('draws nothing again for the same wheel', () => {
@@ -134,7 +264,8 @@ describe('WheelPainter', () => {
     p.paint(recorder().ctx, layoutWheel(spec, 1000), size);
     const again = recorder();
     const report = p.paint(again.ctx, layoutWheel(spec, 1000), size);
-    expect(report).toEqual({ full: false, rects: [], items: 0 });
+    expect(report).toMatchObject({ full: false, rects: [], items: 0 });
+    expect(again.images).toEqual([]);
     expect(again.fills).toEqual([]);
     expect(again.texts).toEqual([]);
   });
@@ -172,11 +303,11 @@ describe('WheelPainter', () => {
     expect(screen.images.filter((image) => image === layers[0])).toHaveLength(report.rects.length);
     expect(layers.filter((l) => l.width === 1000 && l.height === 1000)).toHaveLength(1);
     expect(screen.ctx.depth()).toBe(0);
-    const written = screen.texts.map((t) => t.text).join('');
+    // The moved label is written anew and copied; the title (over what was drawn again) too.
+    expect(report.written).toBeGreaterThan(0);
     const label = moved.items.find((i) => i.id === 'styre-2')!.caption.text;
-    expect(written).toContain(label.replace(/\s/g, ''));
-    // Today's line and the title stay over what was drawn again.
-    expect(screen.texts.some((t) => t.text === moved.spec.title)).toBe(true);
+    expect(screen.shown.join('')).toContain(label.replace(/\s/g, ''));
+    expect(screen.shown.filter((t) => t === moved.spec.title)).toHaveLength(report.rects.length);
   });
 
   it('draws the whole wheel again when more than the items changed, or after reset', () => {

@@ -6,7 +6,8 @@
  * (and is tested) anywhere.
  */
 import type { WheelLayout } from './layout.js';
-import { arcGlyphs, BASELINE_SHIFT, DEFAULT_FONT_FAMILY, point } from './svg.js';
+import { textWidth } from './labels.js';
+import { arcGlyphs, BASELINE_SHIFT, DEFAULT_FONT_FAMILY, point, type ArcGlyph } from './svg.js';
 
 /** The part of `CanvasRenderingContext2D` the drawing uses. */
 export interface Canvas2D {
@@ -108,20 +109,33 @@ function arcLabel(
   family: string,
   view: View,
 ): void {
+  writeGlyphs(ctx, arcGlyphs(text, opts), opts, family, view, 0, 0);
+  ctx.setTransform(view.k, 0, 0, view.k, -view.bx * view.k, -view.by * view.k);
+}
+
+/** Writes laid-out characters, each turned to its angle, `ox` and `oy` pixels left and up. */
+function writeGlyphs(
+  ctx: Canvas2D,
+  glyphs: readonly ArcGlyph[],
+  opts: { fontSize: number; bold?: boolean },
+  family: string,
+  view: View,
+  ox: number,
+  oy: number,
+): void {
   ctx.font = fontOf(opts.fontSize, opts.bold ?? false, family);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
   const down = opts.fontSize * BASELINE_SHIFT;
   const { k, bx, by } = view;
-  for (const gl of arcGlyphs(text, opts)) {
+  for (const gl of glyphs) {
     if (gl.char.trim() === '') continue;
     const r = gl.rotate * RAD;
     const cos = Math.cos(r) * k;
     const sin = Math.sin(r) * k;
-    ctx.setTransform(cos, sin, -sin, cos, (gl.x - bx) * k, (gl.y - by) * k);
+    ctx.setTransform(cos, sin, -sin, cos, (gl.x - bx) * k - ox, (gl.y - by) * k - oy);
     ctx.fillText(gl.char, 0, down);
   }
-  ctx.setTransform(k, 0, 0, k, -bx * k, -by * k);
 }
 
 /** What every part of the drawing needs: the layout's centre and font size, the family, the view. */
@@ -131,6 +145,8 @@ interface Frame {
   view: View;
   box: readonly [number, number, number, number];
   weeks: boolean;
+  /** Where texts drawn once are kept and copied from (a painter's); without it, text is set. */
+  sprites?: Sprites;
 }
 
 function frameOf(layout: WheelLayout, options: CanvasOptions): Frame {
@@ -250,21 +266,74 @@ function drawRing(ctx: Canvas2D, f: Frame, ring: WheelLayout['rings'][number]): 
 /** The items' labels along their arcs. */
 function drawLabels(ctx: Canvas2D, f: Frame, items: WheelLayout['items']): void {
   const { cx, cy } = f.layout.geometry;
-  ctx.fillStyle = '#1a1a1a';
+  const sprites = f.sprites;
+  ctx.fillStyle = LABEL_COLOUR;
+  // Kept labels are copied pixel for pixel: no transform.
+  if (sprites) ctx.setTransform(1, 0, 0, 1, 0, 0);
   for (const it of items) {
     const c = it.caption;
     if (!c.text) continue;
-    const opts = {
-      cx,
-      cy,
-      radius: c.radius,
-      midAngle: (c.startAngle + c.endAngle) / 2,
-      fontSize: c.fontSize,
-      bold: c.bold || c.legendNumber !== undefined,
-      flip: c.flip,
-    };
+    const opts = labelOptions(c, cx, cy);
+    if (!sprites) {
+      arcLabel(ctx, c.text, opts, f.family, f.view);
+      continue;
+    }
+    if (sprites.put(ctx as LayerContext2D, labelKey(c), () => labelSprite(c.text, opts, f))) {
+      continue;
+    }
     arcLabel(ctx, c.text, opts, f.family, f.view);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
+  if (sprites) setView(ctx, f.view);
+}
+
+const LABEL_COLOUR = '#1a1a1a';
+
+type Caption = WheelLayout['items'][number]['caption'];
+
+/** Where and how an item's label is written. */
+function labelOptions(c: Caption, cx: number, cy: number): Parameters<typeof arcGlyphs>[1] {
+  return {
+    cx,
+    cy,
+    radius: c.radius,
+    midAngle: (c.startAngle + c.endAngle) / 2,
+    fontSize: c.fontSize,
+    bold: c.bold || c.legendNumber !== undefined,
+    flip: c.flip,
+  };
+}
+
+/** Everything a label's pixels depend on in one view. */
+function labelKey(c: Caption): string {
+  const bold = c.bold || c.legendNumber !== undefined ? 1 : 0;
+  return `${c.text}\u0000${c.fontSize}\u0000${bold}\u0000${c.radius}\u0000${c.startAngle + c.endAngle}\u0000${c.flip ? 1 : 0}`;
+}
+
+/** A label on a canvas of its own: the pixels its characters may reach, and how to write them. */
+function labelSprite(text: string, opts: Parameters<typeof arcGlyphs>[1], f: Frame): SpriteDrawing {
+  const glyphs = arcGlyphs(text, opts);
+  const { k, bx, by } = f.view;
+  // A character lies within a font size of its place on the arc (its middle, at the baseline
+  // shift), whatever its rotation; two pixels more for smoothing.
+  const reach = opts.fontSize * k + 2;
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const gl of glyphs) {
+    if (gl.char.trim() === '') continue;
+    const x = (gl.x - bx) * k;
+    const y = (gl.y - by) * k;
+    box[0] = Math.min(box[0], x - reach);
+    box[1] = Math.min(box[1], y - reach);
+    box[2] = Math.max(box[2], x + reach);
+    box[3] = Math.max(box[3], y + reach);
+  }
+  return {
+    box,
+    write: (c, ox, oy) => {
+      c.fillStyle = LABEL_COLOUR;
+      writeGlyphs(c, glyphs, opts, f.family, f.view, ox, oy);
+    },
+  };
 }
 
 /** Today's line and dot, then the title in the centre: drawn over everything. */
@@ -285,7 +354,50 @@ function drawTop(ctx: Canvas2D, f: Frame): void {
     ctx.fill();
   }
 
-  ctx.fillStyle = '#1a1a1a';
+  const sprites = f.sprites;
+  if (!sprites) {
+    writeTitle(ctx, layout, family);
+    return;
+  }
+  // The title as a kept picture too: setting a font on the screen's canvas makes the browser
+  // work out the page's styles first, in the middle of an edit.
+  const key = titleKey(layout);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  const kept = sprites.put(ctx as LayerContext2D, key, () => {
+    const { k, bx, by } = f.view;
+    // Half the title's width by its metrics, with room for a wider font, and its two lines.
+    const half =
+      Math.max(textWidth(spec.title, fs * 2, true), textWidth(spec.subtitle ?? '', fs * 1.2)) *
+        0.65 +
+      fs * 2;
+    return {
+      box: [
+        (cx - half - bx) * k,
+        (cy - fs * 4 - by) * k,
+        (cx + half - bx) * k,
+        (cy + fs * 3.5 - by) * k,
+      ],
+      write: (c, ox, oy) => {
+        c.setTransform(k, 0, 0, k, -bx * k - ox, -by * k - oy);
+        writeTitle(c, layout, family);
+      },
+    };
+  });
+  setView(ctx, f.view);
+  if (!kept) writeTitle(ctx, layout, family);
+}
+
+/** The title's key among the kept pictures (no label's starts so). */
+function titleKey(layout: WheelLayout): string {
+  return `\u0001${layout.spec.title}\u0000${layout.spec.subtitle ?? ''}`;
+}
+
+/** The title and subtitle in the centre, in the drawing's units. */
+function writeTitle(ctx: Canvas2D, layout: WheelLayout, family: string): void {
+  const { spec, geometry: g } = layout;
+  const { cx, cy } = g;
+  const fs = g.fontSize;
+  ctx.fillStyle = LABEL_COLOUR;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
   ctx.font = fontOf(fs * 2, true, family);
@@ -318,7 +430,8 @@ function drawRest(ctx: Canvas2D, f: Frame): void {
 export interface LayerContext2D extends Canvas2D {
   rect(x: number, y: number, w: number, h: number): void;
   clip(): void;
-  drawImage(image: never, dx: number, dy: number): void;
+  /** Copies `image` at `(dx, dy)`, or its part `(sx, sy, sw, sh)` to `(dx, dy, dw, dh)`. */
+  drawImage(image: never, ...place: number[]): void;
 }
 
 /** A canvas of its own for the background the painter keeps (a DOM or an offscreen canvas). */
@@ -336,10 +449,222 @@ export interface PaintReport {
   rects: [number, number, number, number][];
   /** How many items (with their labels) were drawn. */
   items: number;
+  /** How many pictures of labels (and the title) the painter keeps after this paint. */
+  kept: number;
+  /** How many of them this paint wrote (new or changed labels); the others were copied. */
+  written: number;
 }
 
 /** A box in layout units: `[left, top, right, bottom]`. */
 type Box = [number, number, number, number];
+
+/** A text to keep as a picture: the canvas pixels it may reach, and how to write it there. */
+interface SpriteDrawing {
+  box: Box;
+  /** Writes the text on `c`, whose top left corner is the screen's pixel `(ox, oy)`. */
+  write(c: Canvas2D, ox: number, oy: number): void;
+}
+
+/** A kept picture: where it lies on its page, and the screen pixel its top left corner goes on. */
+interface Sprite {
+  page: Page;
+  /** The page's use when it was written (a page used again drops what it had). */
+  use: number;
+  sx: number;
+  sy: number;
+  w: number;
+  h: number;
+  x: number;
+  y: number;
+}
+
+/** A canvas that pictures are packed on in rows (shelves), left to right, top to bottom. */
+interface Page {
+  canvas: LayerCanvas;
+  ctx: LayerContext2D;
+  /** How often the page has been cleared and used again. */
+  use: number;
+  /** The keys of the pictures on it. */
+  keys: string[];
+  x: number;
+  y: number;
+  row: number;
+}
+
+/** Keys of labels off the canvas kept at most (then forgotten, and worked out again). */
+const MOST_UNSEEN = 10_000;
+
+/** Options of a `WheelPainter`'s store of label pictures. */
+export interface SpriteOptions {
+  /** The side of a page of pictures, in pixels (default 1024). */
+  pageSize?: number;
+  /** Most pages kept (default 8: 32 MB at four bytes a pixel); then the oldest is used again. */
+  pages?: number;
+}
+
+/**
+ * Texts drawn once and then copied: setting text a character at a time (a label follows its arc)
+ * is most of the time a drawing takes, and an edit changes few labels. Pictures are packed on a
+ * few large canvases (pages) — no canvas per label — at whole-pixel offsets in the screen's view,
+ * so copying one gives the pixels writing the text there gives. Kept for one view (scale, box,
+ * canvas size); a new view starts afresh. When the pages are full, the oldest is cleared and used
+ * again (its labels are written again when next drawn).
+ */
+class Sprites {
+  private kept = new Map<string, Sprite | 'unseen'>();
+  private pages: Page[] = [];
+  /** The page written on now (an index into `pages`). */
+  private current = 0;
+  private viewKey = '';
+  private width = 0;
+  private height = 0;
+  private readonly pageSize: number;
+  private readonly maxPages: number;
+  /** Pictures made since the count was last taken. */
+  made = 0;
+  /** How many keys are kept of labels off the canvas. */
+  private unseen = 0;
+
+  constructor(
+    private readonly makeLayer: (width: number, height: number) => LayerCanvas | null,
+    options: SpriteOptions = {},
+  ) {
+    this.pageSize = options.pageSize ?? 1024;
+    this.maxPages = Math.max(1, options.pages ?? 8);
+  }
+
+  /** Starts a paint in `viewKey` (everything the pictures' pixels depend on besides the text). */
+  begin(viewKey: string, width: number, height: number): void {
+    const key = `${width}x${height}\u0000${viewKey}`;
+    if (key === this.viewKey) return;
+    this.clear();
+    this.viewKey = key;
+    this.width = width;
+    this.height = height;
+  }
+
+  /** Drops every picture (the pages are cleared as they are written on again). */
+  clear(): void {
+    this.kept.clear();
+    this.unseen = 0;
+    for (const page of this.pages) this.reuse(page);
+    this.current = 0;
+  }
+
+  /** How many pictures are kept. */
+  get size(): number {
+    return this.kept.size;
+  }
+
+  /**
+   * Copies the picture kept as `key` onto `ctx` (its transform the identity), making it first
+   * with `drawing()`; false when it cannot be kept (no canvas, or larger than a page), for the
+   * caller to write the text itself.
+   */
+  put(ctx: LayerContext2D, key: string, drawing: () => SpriteDrawing): boolean {
+    let sprite = this.kept.get(key);
+    if (sprite !== undefined && sprite !== 'unseen' && sprite.use !== sprite.page.use) {
+      sprite = undefined;
+    }
+    if (sprite === undefined) {
+      const made = this.make(drawing());
+      if (made === null) return false;
+      sprite = made;
+      this.kept.set(key, sprite);
+      if (made === 'unseen') {
+        // Labels off the canvas (zoomed in) cost a key each: forgotten once there are many.
+        if (++this.unseen > MOST_UNSEEN) this.forgetUnseen();
+      } else made.page.keys.push(key);
+    }
+    if (sprite !== 'unseen') {
+      const { page, sx, sy, w, h, x, y } = sprite;
+      ctx.drawImage(page.canvas as never, sx, sy, w, h, x, y, w, h);
+    }
+    return true;
+  }
+
+  private forgetUnseen(): void {
+    for (const [key, sprite] of this.kept) if (sprite === 'unseen') this.kept.delete(key);
+    this.unseen = 0;
+  }
+
+  private make(d: SpriteDrawing): Sprite | 'unseen' | null {
+    const { width, height } = this;
+    // Only the part on the canvas, in whole pixels.
+    const x0 = Math.max(0, Math.floor(d.box[0]));
+    const y0 = Math.max(0, Math.floor(d.box[1]));
+    const x1 = Math.min(width, Math.ceil(d.box[2]));
+    const y1 = Math.min(height, Math.ceil(d.box[3]));
+    if (!(x1 > x0 && y1 > y0)) return 'unseen';
+    const w = x1 - x0;
+    const h = y1 - y0;
+    const spot = this.place(w, h);
+    if (!spot) return null;
+    const { page, sx, sy } = spot;
+    const c = page.ctx;
+    // Written inside its place only: a character reaching further would spoil a neighbour.
+    c.save();
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.beginPath();
+    c.rect(sx, sy, w, h);
+    c.clip();
+    d.write(c, x0 - sx, y0 - sy);
+    c.restore();
+    this.made++;
+    return { page, use: page.use, sx, sy, w, h, x: x0, y: y0 };
+  }
+
+  /** A free place of `w × h` pixels on a page: the current one, a new one, or the oldest again. */
+  private place(w: number, h: number): { page: Page; sx: number; sy: number } | null {
+    const size = this.pageSize;
+    if (w > size || h > size) return null;
+    for (let tries = 0; tries <= this.maxPages; tries++) {
+      const page = this.pages[this.current] ?? this.newPage();
+      if (!page) return null;
+      if (page.x + w > size) {
+        page.y += page.row;
+        page.x = 0;
+        page.row = 0;
+      }
+      if (page.y + h <= size) {
+        const spot = { page, sx: page.x, sy: page.y };
+        page.x += w;
+        page.row = Math.max(page.row, h);
+        return spot;
+      }
+      // Full: the next page (a new one while there may be more, else the oldest, cleared).
+      this.current = (this.current + 1) % this.maxPages;
+      const next = this.pages[this.current];
+      if (next) this.reuse(next);
+    }
+    return null;
+  }
+
+  private newPage(): Page | null {
+    const canvas = this.makeLayer(this.pageSize, this.pageSize);
+    const ctx = canvas?.getContext('2d') as LayerContext2D | null | undefined;
+    if (!canvas || !ctx) return null;
+    const page: Page = { canvas, ctx, use: 0, keys: [], x: 0, y: 0, row: 0 };
+    this.pages[this.current] = page;
+    return page;
+  }
+
+  /** Clears a page to write on it again; the pictures it had are written again when drawn. */
+  private reuse(page: Page): void {
+    for (const key of page.keys) {
+      const sprite = this.kept.get(key);
+      if (sprite !== undefined && sprite !== 'unseen' && sprite.page === page)
+        this.kept.delete(key);
+    }
+    page.keys = [];
+    page.use++;
+    page.x = 0;
+    page.y = 0;
+    page.row = 0;
+    // Setting the size clears a canvas.
+    page.canvas.width = this.pageSize;
+  }
+}
 
 /** What the painter remembers of each item: its key and the box its ink lies in. */
 type ItemMemory = Map<string, { key: string; box: Box }>;
@@ -363,8 +688,14 @@ const MOST_BOXES = 64;
  * back, then every item and label that reaches into it is drawn in the usual order, with today's
  * line and the title over them. The picture is, pixel for pixel, the one a whole drawing gives.
  *
- * `makeLayer(width, height)` makes the background's canvas (`document.createElement('canvas')`
- * or an `OffscreenCanvas`); without one (or when it gives none) every paint is a whole drawing.
+ * Labels and the title are written once, on pages of pictures (see `Sprites`), and copied from
+ * there: a whole drawing after an edit writes only the labels the edit changed, and no text is
+ * set on the screen's canvas at all (a font set there makes a browser work out the page's styles
+ * first, in the middle of an edit).
+ *
+ * `makeLayer(width, height)` makes the painter's own canvases (`document.createElement('canvas')`
+ * or an `OffscreenCanvas`): the background and the pages; without one (or when it gives none)
+ * every paint is a whole drawing that writes every text. `spriteOptions` sizes the pages.
  * The canvas painted on must keep its pixels between paints: call `reset()` when it was cleared
  * (resized) or drawn on by anything else.
  */
@@ -372,8 +703,15 @@ export class WheelPainter {
   private base: { key: string; canvas: LayerCanvas } | null = null;
   /** The last paint: its frame, its layout, and (once asked for) what it drew of each item. */
   private last: { key: string; layout: WheelLayout; items?: ItemMemory } | null = null;
+  /** The labels and the title, kept as pictures on pages. */
+  private readonly sprites: Sprites | null;
 
-  constructor(private readonly makeLayer?: (width: number, height: number) => LayerCanvas | null) {}
+  constructor(
+    private readonly makeLayer?: (width: number, height: number) => LayerCanvas | null,
+    spriteOptions?: SpriteOptions,
+  ) {
+    this.sprites = makeLayer ? new Sprites(makeLayer, spriteOptions) : null;
+  }
 
   /** Forgets what is on the canvas: the next paint draws the whole wheel. */
   reset(): void {
@@ -391,6 +729,30 @@ export class WheelPainter {
   ): PaintReport {
     const { width, height } = options;
     const f = frameOf(layout, options);
+    const sprites = this.sprites;
+    if (sprites) {
+      const { k, bx, by } = f.view;
+      const { cx, cy } = layout.geometry;
+      sprites.begin(
+        `${k}\u0000${bx}\u0000${by}\u0000${cx}\u0000${cy}\u0000${f.family}`,
+        width,
+        height,
+      );
+      f.sprites = sprites;
+    }
+    const drawn = this.paintFrame(ctx, layout, f, width, height);
+    const written = sprites?.made ?? 0;
+    if (sprites) sprites.made = 0;
+    return { ...drawn, kept: sprites?.size ?? 0, written };
+  }
+
+  private paintFrame(
+    ctx: LayerContext2D,
+    layout: WheelLayout,
+    f: Frame,
+    width: number,
+    height: number,
+  ): Omit<PaintReport, 'kept' | 'written'> {
     const baseKey = baseKeyOf(f, width, height);
     const frameKey = `${baseKey}\u0001${topKeyOf(layout)}\u0001${ringsKeyOf(layout)}`;
     const base = this.baseFor(f, baseKey, width, height);

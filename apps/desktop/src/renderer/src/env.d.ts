@@ -27,6 +27,8 @@ declare global {
     draw?: number;
     /** What the last drawing drew again: `all`, or `N items in M rectangles`. */
     drawn?: string;
+    /** How many labels the last drawing wrote anew (the others were copied as kept pictures). */
+    labelsWritten?: number;
     items: number;
     /** How many rebuilds have happened. */
     count: number;

@@ -31,6 +31,7 @@ import {
 } from './edits.js';
 import { TEMPLATE_NAME, TEMPLATE_TEXT } from './template.js';
 import { parseCadenceCached } from './cadence.js';
+import { idleAfterNextFrame } from '../frames.js';
 
 /** How long the text must stay unchanged before the recovery copy is written. */
 export const AUTOSAVE_DELAY_MS = 3000;
@@ -53,29 +54,6 @@ interface UndoEntry {
 export let lastValidateMs = 0;
 /** Whether the last change took the quick path (only the changed structures checked at once). */
 export let lastQuick = false;
-
-/**
- * Runs `fn` once the next frame has been drawn and the page is idle (at most `IDLE_WAIT_MS`
- * later), or soon where there are no frames. Returns a function that cancels it.
- */
-function afterNextFrame(fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let frame: number | null = null;
-  let idle: number | null = null;
-  if (typeof requestAnimationFrame === 'function') {
-    frame = requestAnimationFrame(() => {
-      frame = null;
-      if (typeof requestIdleCallback === 'function')
-        idle = requestIdleCallback(fn, { timeout: IDLE_WAIT_MS });
-      else timer = setTimeout(fn, 0);
-    });
-  } else timer = setTimeout(fn, 0);
-  return () => {
-    if (frame !== null) cancelAnimationFrame(frame);
-    if (idle !== null) cancelIdleCallback(idle);
-    if (timer !== null) clearTimeout(timer);
-  };
-}
 
 function isObj(v: Json | undefined): v is { [key: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -347,7 +325,7 @@ export const useModelStore = defineStore('model', () => {
       quickModelText.add(next);
       pendingValidation.value = true;
       cancelPending?.();
-      cancelPending = afterNextFrame(() => {
+      cancelPending = idleAfterNextFrame(IDLE_WAIT_MS, () => {
         cancelPending = null;
         validateNow();
         pendingValidation.value = false;
