@@ -342,6 +342,47 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     perf.incrementalVersusWhole = difference;
     expect(difference.visible).toBe(0);
     expect(difference.pixels).toBeLessThan(difference.of / 50);
+
+    // The painter copies each label from a picture of it: the same as writing every text where it
+    // goes (drawWheelCanvas, the plain drawing), but for rounding where text smooths into colour.
+    await page.evaluate(
+      `import(${JSON.stringify(`${session.server.url}exporter.js`)}).then((m) => { window.__arshjulPlain = m.drawWheelCanvas; })`,
+    );
+    const plainDifference = await page.$eval('[data-testid="wheel-canvas"]', (el) => {
+      const c = el as HTMLCanvasElement;
+      type Store = { layout: unknown };
+      const app = (
+        document.querySelector('#app') as unknown as {
+          __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Store> } } } };
+        }
+      ).__vue_app__;
+      const layout = app.config.globalProperties.$pinia._s.get('view')!.layout as {
+        geometry: { size: number };
+      };
+      const plain = document.createElement('canvas');
+      plain.width = c.width;
+      plain.height = c.height;
+      const draw = (window as unknown as { __arshjulPlain: (...a: unknown[]) => void })
+        .__arshjulPlain;
+      const size = layout.geometry.size;
+      draw(plain.getContext('2d'), layout, { box: [0, 0, size, size], scale: c.width / size });
+      const now = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const then = plain.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let pixels = 0;
+      let visible = 0;
+      let most = 0;
+      for (let i = 0; i < now.length; i += 4) {
+        let d = 0;
+        for (let k = 0; k < 4; k++) d = Math.max(d, Math.abs(now[i + k]! - then[i + k]!));
+        if (d > 0) pixels++;
+        if (d > 32) visible++;
+        most = Math.max(most, d);
+      }
+      return { pixels, visible, most, of: now.length / 4 };
+    });
+    perf.paintedVersusPlain = plainDifference;
+    expect(plainDifference.visible).toBe(0);
+    expect(plainDifference.pixels).toBeLessThan(plainDifference.of / 50);
     await byTestId('name-input').fill(oldName);
     await byTestId('structure-T4.1').click();
 

@@ -361,30 +361,52 @@ function drawTop(ctx: Canvas2D, f: Frame): void {
   }
   // The title as a kept picture too: setting a font on the screen's canvas makes the browser
   // work out the page's styles first, in the middle of an edit.
-  const key = titleKey(layout);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  const kept = sprites.put(ctx as LayerContext2D, key, () => {
-    const { k, bx, by } = f.view;
-    // Half the title's width by its metrics, with room for a wider font, and its two lines.
-    const half =
-      Math.max(textWidth(spec.title, fs * 2, true), textWidth(spec.subtitle ?? '', fs * 1.2)) *
-        0.65 +
-      fs * 2;
-    return {
-      box: [
-        (cx - half - bx) * k,
-        (cy - fs * 4 - by) * k,
-        (cx + half - bx) * k,
-        (cy + fs * 3.5 - by) * k,
-      ],
-      write: (c, ox, oy) => {
-        c.setTransform(k, 0, 0, k, -bx * k - ox, -by * k - oy);
-        writeTitle(c, layout, family);
-      },
-    };
-  });
+  const kept = sprites.put(ctx as LayerContext2D, titleKey(layout), () => titleSprite(f));
   setView(ctx, f.view);
   if (!kept) writeTitle(ctx, layout, family);
+}
+
+/** The title as a picture: the pixels its two lines may reach, and how to write them. */
+function titleSprite(f: Frame): SpriteDrawing {
+  const { layout, family } = f;
+  const { spec, geometry: g } = layout;
+  const { cx, cy } = g;
+  const fs = g.fontSize;
+  const { k, bx, by } = f.view;
+  // Half the title's width by its metrics, with room for a wider font, and its two lines.
+  const half =
+    Math.max(textWidth(spec.title, fs * 2, true), textWidth(spec.subtitle ?? '', fs * 1.2)) * 0.65 +
+    fs * 2;
+  return {
+    box: [
+      (cx - half - bx) * k,
+      (cy - fs * 4 - by) * k,
+      (cx + half - bx) * k,
+      (cy + fs * 3.5 - by) * k,
+    ],
+    write: (c, ox, oy) => {
+      c.setTransform(k, 0, 0, k, -bx * k - ox, -by * k - oy);
+      writeTitle(c, layout, family);
+    },
+  };
+}
+
+/**
+ * Makes the pictures of the items' labels and the title that a paint will copy, before it copies
+ * any (see `Sprites.prepare`).
+ */
+function prepareTexts(f: Frame, items: WheelLayout['items']): void {
+  const sprites = f.sprites;
+  if (!sprites) return;
+  const { cx, cy } = f.layout.geometry;
+  for (const it of items) {
+    const c = it.caption;
+    if (!c.text) continue;
+    const opts = labelOptions(c, cx, cy);
+    sprites.prepare(labelKey(c), () => labelSprite(c.text, opts, f));
+  }
+  sprites.prepare(titleKey(f.layout), () => titleSprite(f));
 }
 
 /** The title's key among the kept pictures (no label's starts so). */
@@ -496,9 +518,9 @@ const MOST_UNSEEN = 10_000;
 
 /** Options of a `WheelPainter`'s store of label pictures. */
 export interface SpriteOptions {
-  /** The side of a page of pictures, in pixels (default 1024). */
+  /** The side of a page of pictures, in pixels (default 512). */
   pageSize?: number;
-  /** Most pages kept (default 8: 32 MB at four bytes a pixel); then the oldest is used again. */
+  /** Most pages kept (default 32: 32 MB at four bytes a pixel); then the oldest is used again. */
   pages?: number;
 }
 
@@ -529,8 +551,8 @@ class Sprites {
     private readonly makeLayer: (width: number, height: number) => LayerCanvas | null,
     options: SpriteOptions = {},
   ) {
-    this.pageSize = options.pageSize ?? 1024;
-    this.maxPages = Math.max(1, options.pages ?? 8);
+    this.pageSize = options.pageSize ?? 512;
+    this.maxPages = Math.max(1, options.pages ?? 32);
   }
 
   /** Starts a paint in `viewKey` (everything the pictures' pixels depend on besides the text). */
@@ -557,30 +579,42 @@ class Sprites {
   }
 
   /**
+   * Makes the picture for `key` with `drawing()` now, unless it is kept. A paint makes every
+   * picture it needs before it copies any: a page written on after it was copied is copied whole
+   * by the browser first (the copy it gave stays as it was), once per picture written.
+   */
+  prepare(key: string, drawing: () => SpriteDrawing): void {
+    this.get(key, drawing);
+  }
+
+  /**
    * Copies the picture kept as `key` onto `ctx` (its transform the identity), making it first
    * with `drawing()`; false when it cannot be kept (no canvas, or larger than a page), for the
    * caller to write the text itself.
    */
   put(ctx: LayerContext2D, key: string, drawing: () => SpriteDrawing): boolean {
-    let sprite = this.kept.get(key);
-    if (sprite !== undefined && sprite !== 'unseen' && sprite.use !== sprite.page.use) {
-      sprite = undefined;
-    }
-    if (sprite === undefined) {
-      const made = this.make(drawing());
-      if (made === null) return false;
-      sprite = made;
-      this.kept.set(key, sprite);
-      if (made === 'unseen') {
-        // Labels off the canvas (zoomed in) cost a key each: forgotten once there are many.
-        if (++this.unseen > MOST_UNSEEN) this.forgetUnseen();
-      } else made.page.keys.push(key);
-    }
+    const sprite = this.get(key, drawing);
+    if (sprite === null) return false;
     if (sprite !== 'unseen') {
       const { page, sx, sy, w, h, x, y } = sprite;
       ctx.drawImage(page.canvas as never, sx, sy, w, h, x, y, w, h);
     }
     return true;
+  }
+
+  private get(key: string, drawing: () => SpriteDrawing): Sprite | 'unseen' | null {
+    const sprite = this.kept.get(key);
+    if (sprite !== undefined && (sprite === 'unseen' || sprite.use === sprite.page.use)) {
+      return sprite;
+    }
+    const made = this.make(drawing());
+    if (made === null) return null;
+    this.kept.set(key, made);
+    if (made === 'unseen') {
+      // Labels off the canvas (zoomed in) cost a key each: forgotten once there are many.
+      if (++this.unseen > MOST_UNSEEN) this.forgetUnseen();
+    } else made.page.keys.push(key);
+    return made;
   }
 
   private forgetUnseen(): void {
@@ -766,6 +800,7 @@ export class WheelPainter {
         ? dirtyRects(last.items ?? itemMemory(last.layout), memory, f, width, height)
         : null;
     if (!base || !rects || !memory) {
+      prepareTexts(f, layout.items);
       if (base) {
         ctx.setTransform(1, 0, 0, 1, 0, 0);
         ctx.globalAlpha = 1;
@@ -785,6 +820,7 @@ export class WheelPainter {
     });
     const drawn = parts.reduce((sum, rings) => sum + rings.reduce((n, r) => n + r.length, 0), 0);
     if (rects.length > MOST_RECTS || drawn > MOST_ITEMS * layout.items.length) {
+      prepareTexts(f, layout.items);
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.globalAlpha = 1;
       ctx.drawImage(base as never, 0, 0);
@@ -792,6 +828,7 @@ export class WheelPainter {
       drawRest(ctx, f);
       return { full: true, rects: [], items: layout.items.length };
     }
+    prepareTexts(f, parts.flat(2));
     rects.forEach(([x, y, w, h], i) => {
       ctx.save();
       ctx.setTransform(1, 0, 0, 1, 0, 0);

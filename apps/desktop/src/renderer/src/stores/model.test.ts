@@ -268,6 +268,8 @@ describe('the file text after an edit', () => {
       removeAt(['structures', 3]),
       setAt(['glossary'], []),
       setAt(['name'], 'Grorud (kopi)'),
+      // The organisation is an object, not a list: its text is kept whole, and written anew here.
+      setAt(['organisation', 'district', 'name'], 'Bydel Grorud (ny)'),
     ];
     for (const edit of edits) {
       doc = edit(doc);

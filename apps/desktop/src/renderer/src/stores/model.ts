@@ -101,6 +101,19 @@ function elementJson(el: Json | undefined): string {
   return text;
 }
 
+/** The text of a top-level value that is not a list (the organisation, …), kept by identity. */
+const topLevelText = new WeakMap<object, string>();
+
+function topLevelJson(value: Json): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = topLevelText.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+    topLevelText.set(value, text);
+  }
+  return text;
+}
+
 /**
  * The file's text for `doc`: the same as `serialize(doc)`, but an element of a top-level list
  * (a structure, a role) that an edit left as it was (the same object: edits never change their
@@ -114,7 +127,7 @@ export function serializeDoc(doc: Json): string {
     const body =
       Array.isArray(value) && value.length > 0
         ? `[\n${value.map((el) => `    ${elementJson(el)}`).join(',\n')}\n  ]`
-        : JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+        : topLevelJson(value);
     parts.push(`  ${JSON.stringify(key)}: ${body}`);
   }
   return parts.length === 0 ? serialize(doc) : `{\n${parts.join(',\n')}\n}\n`;
