@@ -460,7 +460,8 @@ export interface LayerContext2D extends Canvas2D {
 export interface LayerCanvas {
   width: number;
   height: number;
-  getContext(kind: '2d'): unknown;
+  /** With `{ alpha: false }` for the background: opaque, so copying it back is a plain copy. */
+  getContext(kind: '2d', options?: { alpha?: boolean }): unknown;
 }
 
 /** What the last `paint` did (for measuring). */
@@ -858,7 +859,7 @@ export class WheelPainter {
       this.base && this.base.canvas.width === width && this.base.canvas.height === height
         ? this.base.canvas
         : (this.makeLayer?.(width, height) ?? null);
-    const ctx = canvas?.getContext('2d') as Canvas2D | null | undefined;
+    const ctx = canvas?.getContext('2d', { alpha: false }) as Canvas2D | null | undefined;
     if (!canvas || !ctx) {
       this.base = null;
       return null;

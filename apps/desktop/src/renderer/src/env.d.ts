@@ -29,6 +29,8 @@ declare global {
     drawn?: string;
     /** How many labels the last drawing wrote anew (the others were copied as kept pictures). */
     labelsWritten?: number;
+    /** When (`performance.now()`) the last drawing of the wheel was done. */
+    paintedAt?: number;
     items: number;
     /** How many rebuilds have happened. */
     count: number;
