@@ -339,7 +339,7 @@ function labelSprite(text: string, opts: Parameters<typeof arcGlyphs>[1], f: Fra
 /** Today's line and dot, then the title in the centre: drawn over everything. */
 function drawTop(ctx: Canvas2D, f: Frame): void {
   const { layout, family } = f;
-  const { spec, geometry: g } = layout;
+  const g = layout.geometry;
   const { cx, cy } = g;
   const fs = g.fontSize;
   if (layout.today) {
