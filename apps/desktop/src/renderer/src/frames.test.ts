@@ -31,9 +31,16 @@ describe('afterNextFrame', () => {
     cancel();
     f.frame();
     expect(ran).toEqual([]);
+    // Asked for after the first frame: its own next frame is the second, so it runs in the third.
+    afterNextFrame(() => ran.push('d'));
     f.frame();
     expect(ran).toEqual(['a', 'b']);
-    expect(f.asked()).toBe(2);
+    f.frame();
+    expect(ran).toEqual(['a', 'b', 'd']);
+    // One request per frame while anything waits, none after.
+    expect(f.asked()).toBe(3);
+    f.frame();
+    expect(f.asked()).toBe(3);
     vi.unstubAllGlobals();
   });
 });

@@ -7,30 +7,41 @@
  */
 import { getCurrentScope, onScopeDispose, shallowRef, watch, type ShallowRef } from 'vue';
 
-/** What waits for the frame after the next one: run together, from one animation frame. */
-let waiting: (() => void)[] = [];
+/** What was asked for since the last frame began: runs as the frame after the next one begins. */
+let asked: (() => void)[] = [];
+/** What was asked for before the last frame began: runs as the coming frame begins. */
+let due: (() => void)[] = [];
+let ticking = false;
 
-function runWaiting(): void {
-  const now = waiting;
-  waiting = [];
+/** One animation frame: what is due runs, what was asked for since the last one becomes due. */
+function tick(): void {
+  const now = due;
+  due = asked;
+  asked = [];
   for (const fn of now) fn();
+  ticking = due.length > 0 || asked.length > 0;
+  if (ticking) requestAnimationFrame(tick);
 }
 
 /**
- * Runs `fn` as the frame after the next one begins (once the next frame has been drawn); without
- * animation frames (not a browser page), after the current task. Gives a cancel.
+ * Runs `fn` as the frame after the next one begins (once the next frame, which shows what `fn`
+ * follows, has been drawn); without animation frames (not a browser page), after the current
+ * task. Gives a cancel.
  */
 export function afterNextFrame(fn: () => void): () => void {
   let cancelled = false;
   const once = () => {
     if (!cancelled) fn();
   };
-  if (waiting.length === 0) {
-    if (typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(() => requestAnimationFrame(runWaiting));
-    } else setTimeout(runWaiting, 0);
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(once, 0);
+  } else {
+    asked.push(once);
+    if (!ticking) {
+      ticking = true;
+      requestAnimationFrame(tick);
+    }
   }
-  waiting.push(once);
   return () => {
     cancelled = true;
   };
