@@ -307,6 +307,30 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     perf.grorudEditToFrame = { ...summarise(wheel), samples: wheel };
     perf.grorudLastRebuild = await page.evaluate(() => window.__arshjulPerf);
 
+    // Rhythms the page has not met before: their dates worked out and the labels they move (on
+    // their own ring and, when its lanes change, the rings around it) written for the first time.
+    const unseen = [
+      'Hver 7. uke',
+      'Hver 8. uke',
+      'Hver 9. uke',
+      'Hver 10. uke',
+      'Første mandag i måneden',
+      'Siste torsdag i måneden',
+      'Første tirsdag i måneden',
+      'Hver 11. uke',
+    ];
+    const fresh: EditTiming[] = [];
+    const written: number[] = [];
+    for (const phrase of unseen) {
+      fresh.push(await editToFrame('cadence-input', phrase));
+      written.push((await page.evaluate(() => window.__arshjulPerf?.labelsWritten)) ?? -1);
+      await page.waitForTimeout(400);
+    }
+    perf.grorudNewRhythmToFrame = { ...summarise(fresh), labelsWritten: written, samples: fresh };
+    // Back to where the loop above left it.
+    await byTestId('cadence-input').fill('Hver 5. uke');
+    await page.waitForTimeout(400);
+
     // A new name for T1.2 changes the labels of its meetings only: drawn in parts.
     await byTestId('structure-T1.2').click();
     const oldName = await byTestId('name-input').inputValue();
@@ -410,6 +434,7 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     await byTestId('wheel').waitFor();
     // Every edit changed the view it was measured on.
     expect(wheel.every((s) => s.patched >= 0)).toBe(true);
+    expect(fresh.every((s) => s.patched >= 0)).toBe(true);
     expect(plan.every((s) => s.patched >= 0)).toBe(true);
   });
 
