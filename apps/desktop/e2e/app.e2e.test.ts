@@ -347,6 +347,24 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
         const c = el as HTMLCanvasElement;
         return `${c.width}x${c.height}`;
       });
+    /** How the wheel's canvas differs, pixel by pixel, from the pixels kept in the page. */
+    const differenceFromKept = () =>
+      page.$eval('[data-testid="wheel-canvas"]', (el) => {
+        const c = el as HTMLCanvasElement;
+        const now = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        const then = (window as unknown as { __wheelPixels: Uint8ClampedArray }).__wheelPixels;
+        let pixels = 0;
+        let visible = 0;
+        let most = 0;
+        for (let i = 0; i < now.length; i += 4) {
+          let d = 0;
+          for (let k = 0; k < 4; k++) d = Math.max(d, Math.abs(now[i + k]! - then[i + k]!));
+          if (d > 0) pixels++;
+          if (d > 32) visible++;
+          most = Math.max(most, d);
+        }
+        return { pixels, visible, most, of: now.length / 4 };
+      });
     const size = await canvasSize();
     await page.$eval('[data-testid="wheel-canvas"]', (el) => {
       const c = el as HTMLCanvasElement;
@@ -358,22 +376,7 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     await expect.poll(canvasSize).not.toBe(size);
     await page.setViewportSize(viewport);
     await expect.poll(canvasSize).toBe(size);
-    const difference = await page.$eval('[data-testid="wheel-canvas"]', (el) => {
-      const c = el as HTMLCanvasElement;
-      const now = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      const then = (window as unknown as { __wheelPixels: Uint8ClampedArray }).__wheelPixels;
-      let pixels = 0;
-      let visible = 0;
-      let most = 0;
-      for (let i = 0; i < now.length; i += 4) {
-        let d = 0;
-        for (let k = 0; k < 4; k++) d = Math.max(d, Math.abs(now[i + k]! - then[i + k]!));
-        if (d > 0) pixels++;
-        if (d > 32) visible++;
-        most = Math.max(most, d);
-      }
-      return { pixels, visible, most, of: now.length / 4 };
-    });
+    const difference = await differenceFromKept();
     perf.incrementalVersusWhole = difference;
     expect(difference.visible).toBe(0);
     expect(difference.pixels).toBeLessThan(difference.of / 50);
@@ -383,7 +386,7 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     await page.evaluate(
       `import(${JSON.stringify(`${session.server.url}exporter.js`)}).then((m) => { window.__arshjulPlain = m.drawWheelCanvas; })`,
     );
-    const plainDifference = await page.$eval('[data-testid="wheel-canvas"]', (el) => {
+    await page.$eval('[data-testid="wheel-canvas"]', (el) => {
       const c = el as HTMLCanvasElement;
       type Store = { layout: unknown };
       const app = (
@@ -401,20 +404,10 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
         .__arshjulPlain;
       const size = layout.geometry.size;
       draw(plain.getContext('2d'), layout, { box: [0, 0, size, size], scale: c.width / size });
-      const now = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      const then = plain.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let pixels = 0;
-      let visible = 0;
-      let most = 0;
-      for (let i = 0; i < now.length; i += 4) {
-        let d = 0;
-        for (let k = 0; k < 4; k++) d = Math.max(d, Math.abs(now[i + k]! - then[i + k]!));
-        if (d > 0) pixels++;
-        if (d > 32) visible++;
-        most = Math.max(most, d);
-      }
-      return { pixels, visible, most, of: now.length / 4 };
+      const data = plain.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      (window as unknown as { __wheelPixels: Uint8ClampedArray }).__wheelPixels = data;
     });
+    const plainDifference = await differenceFromKept();
     perf.paintedVersusPlain = plainDifference;
     expect(plainDifference.visible).toBe(0);
     expect(plainDifference.pixels).toBeLessThan(plainDifference.of / 50);

@@ -89,27 +89,17 @@ export function quickModel(model: Model, before: Json, after: Json): Model | nul
 
 /** The text of each element of the file's top-level lists (structures, roles, …), by identity. */
 const elementText = new WeakMap<object, string>();
-
-function elementJson(el: Json | undefined): string {
-  if (el === undefined) return 'null';
-  if (typeof el !== 'object' || el === null) return JSON.stringify(el);
-  let text = elementText.get(el);
-  if (text === undefined) {
-    text = JSON.stringify(el, null, 2).replace(/\n/g, '\n    ');
-    elementText.set(el, text);
-  }
-  return text;
-}
-
-/** The text of a top-level value that is not a list (the organisation, …), kept by identity. */
+/** The text of each top-level value that is not a list (the organisation, …), by identity. */
 const topLevelText = new WeakMap<object, string>();
 
-function topLevelJson(value: Json): string {
+/** `value` as JSON indented by two, its lines after the first by `indent` more; kept by identity. */
+function keptJson(kept: WeakMap<object, string>, value: Json | undefined, indent: string): string {
+  if (value === undefined) return 'null';
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  let text = topLevelText.get(value);
+  let text = kept.get(value);
   if (text === undefined) {
-    text = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
-    topLevelText.set(value, text);
+    text = JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+    kept.set(value, text);
   }
   return text;
 }
@@ -126,8 +116,8 @@ export function serializeDoc(doc: Json): string {
     if (value === undefined) continue;
     const body =
       Array.isArray(value) && value.length > 0
-        ? `[\n${value.map((el) => `    ${elementJson(el)}`).join(',\n')}\n  ]`
-        : topLevelJson(value);
+        ? `[\n${value.map((el) => `    ${keptJson(elementText, el, '    ')}`).join(',\n')}\n  ]`
+        : keptJson(topLevelText, value, '  ');
     parts.push(`  ${JSON.stringify(key)}: ${body}`);
   }
   return parts.length === 0 ? serialize(doc) : `{\n${parts.join(',\n')}\n}\n`;
