@@ -137,6 +137,36 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     await toModel('organisation');
   });
 
+  it('adds a unit, and a kindergarten in Ammerud that a structure can then have as participant', async () => {
+    const units = await page.locator('[data-testid^="unit-name-"]').count();
+    await byTestId('unit-add-name').fill('Helsestasjonen');
+    await byTestId('unit-add-abbreviation').fill('HS');
+    await byTestId('unit-add').click();
+    await expect.poll(() => page.locator('[data-testid^="unit-name-"]').count()).toBe(units + 1);
+    expect(await byTestId(`unit-name-${units}`).inputValue()).toBe('Helsestasjonen');
+
+    expect(await byTestId('institution-name-0').inputValue()).toBe('Grorud åpen barnehage');
+    expect(await byTestId('institution-kind-1').inputValue()).toBe('åpen barnehage');
+    await byTestId('institution-add-name').fill('Ammerud barnehage');
+    await byTestId('institution-add-kind').selectOption('barnehage');
+    await byTestId('institution-add').click();
+    await expect.poll(() => byTestId('institution-name-2').inputValue()).toBe('Ammerud barnehage');
+    await byTestId('institution-area-2').selectOption('omrade-ammerud');
+    await expect.poll(() => byTestId('institution-area-2').inputValue()).toBe('omrade-ammerud');
+    expect(await byTestId('file-errors').count()).toBe(0);
+    await noSerious('model-institutions');
+
+    // A party like any other: offered among a structure's participants.
+    await byTestId('structure-T4.1').click();
+    await expect.poll(() => optionTexts('participants-list-select')).toContain('Ammerud barnehage');
+    await byTestId('editor-close').click();
+
+    // Undo takes the area, the kindergarten and the unit back out.
+    for (let i = 0; i < 3; i++) await byTestId('undo-button').click();
+    await expect.poll(() => byTestId('institution-name-2').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid^="unit-name-"]').count()).toBe(units);
+  });
+
   it('has no serious axe violations on the organisation section', async () => {
     await noSerious('model-organisation');
     await page.locator('#main').evaluate((el) => (el.scrollTop = 0));

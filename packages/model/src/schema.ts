@@ -160,11 +160,14 @@ export const schoolSchema = z
   })
   .strict();
 
+/** What an institution (not a school) is: a kindergarten, an open kindergarten, or another. */
+export const INSTITUTION_KINDS = ['barnehage', 'åpen barnehage', 'annen'] as const;
+
 export const institutionSchema = z
   .object({
     id: idSchema,
     name: z.string().min(1),
-    kind: z.enum(['barnehage', 'åpen barnehage', 'annen']).default('barnehage'),
+    kind: z.enum(INSTITUTION_KINDS).default('barnehage'),
     area: idSchema.optional(),
     aliases,
     notes,
@@ -685,6 +688,7 @@ export type Area = z.output<typeof areaSchema>;
 export type School = z.output<typeof schoolSchema>;
 export type Membership = z.output<typeof membershipSchema>;
 export type Institution = z.output<typeof institutionSchema>;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 export type Role = z.output<typeof roleSchema>;
 export type Assignment = z.output<typeof assignmentSchema>;
 export type Person = z.output<typeof personSchema>;

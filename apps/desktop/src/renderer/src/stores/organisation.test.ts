@@ -9,6 +9,7 @@ import {
   choicesWith,
   newArea,
   newSchool,
+  newInstitution,
   newUnit,
   nextMembership,
   partyIdsOf,
@@ -90,6 +91,18 @@ describe('new rows', () => {
       name: 'Helsestasjon',
       kind: 'unit',
     });
+  });
+
+  it('an institution takes its id from its name, apart from every other party', () => {
+    expect(newInstitution('  Ammerud barnehage ', 'barnehage', doc)).toEqual({
+      id: 'ammerud-barnehage',
+      name: 'Ammerud barnehage',
+      kind: 'barnehage',
+    });
+    // Taken by the family kindergarten already in the Grorud model.
+    expect(newInstitution('Humlebakken familiehage', 'annen', doc).id).toBe(
+      'humlebakken-familiehage-2',
+    );
   });
 
   it('a school gets its usual grades and a first membership in the first area', () => {

@@ -8,6 +8,7 @@ import {
   isSchoolActive,
   membershipAt,
   schoolYearStart,
+  type InstitutionKind,
   type Model,
   type School,
   type SchoolStage,
@@ -86,6 +87,12 @@ export function newUnit(name: string, abbreviation: string, doc: Json): JsonObje
     ...(a ? { abbreviation: a } : {}),
     kind: 'unit',
   };
+}
+
+/** A new institution (a kindergarten …): its id from the name; its area chosen afterwards. */
+export function newInstitution(name: string, kind: InstitutionKind, doc: Json): JsonObject {
+  const clean = name.trim();
+  return { id: freshId(clean, partyIdsOf(doc)), name: clean, kind };
 }
 
 /**

@@ -102,4 +102,37 @@ export const WORDS = {
   'org.unitKind.team': { nb: 'Team', nn: 'Team', en: 'Team' },
   'org.unitKind.network': { nb: 'Nettverk', nn: 'Nettverk', en: 'Network' },
   'org.unitKind.external': { nb: 'Ekstern', nn: 'Ekstern', en: 'External' },
+  'org.noUnits': { nb: 'Ingen enheter ennå.', nn: 'Ingen einingar enno.', en: 'No units yet.' },
+  'org.institutions': {
+    nb: 'Barnehager og andre institusjoner',
+    nn: 'Barnehagar og andre institusjonar',
+    en: 'Kindergartens and other institutions',
+  },
+  'org.institutionsIntro': {
+    nb: 'Institusjoner som ikke er skoler, men kan være med i en struktur (som deltakere eller ansvarlige), knyttet til et område når de hører til ett.',
+    nn: 'Institusjonar som ikkje er skular, men kan vere med i ein struktur (som deltakarar eller ansvarlege), knytte til eit område når dei høyrer til eitt.',
+    en: 'Institutions that are not schools but can take part in a structure (as participants or responsible), tied to an area when they belong to one.',
+  },
+  'org.noInstitutions': {
+    nb: 'Ingen barnehager eller andre institusjoner ennå.',
+    nn: 'Ingen barnehagar eller andre institusjonar enno.',
+    en: 'No kindergartens or other institutions yet.',
+  },
+  'org.institutionName': {
+    nb: 'Navn på institusjonen',
+    nn: 'Namn på institusjonen',
+    en: 'Name of the institution',
+  },
+  'org.addInstitution': {
+    nb: 'Legg til institusjon',
+    nn: 'Legg til institusjon',
+    en: 'Add institution',
+  },
+  'org.institutionKind.barnehage': { nb: 'Barnehage', nn: 'Barnehage', en: 'Kindergarten' },
+  'org.institutionKind.åpen barnehage': {
+    nb: 'Åpen barnehage',
+    nn: 'Open barnehage',
+    en: 'Open kindergarten',
+  },
+  'org.institutionKind.annen': { nb: 'Annen', nn: 'Anna', en: 'Other' },
 } satisfies Record<string, Record<Lang, string>>;
