@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  nameOf,
+  rowsOf,
   combine,
   freshId,
   getAt,
@@ -83,5 +85,21 @@ describe('edits at a path', () => {
     expect(freshId('Rektor', ['rektor'])).toBe('rektor-2');
     expect(freshId('Ny skole på Ålien!', [])).toBe('ny-skole-på-ålien');
     expect(freshId('!!!', [])).toBe('ny');
+  });
+});
+
+describe('rows of the file', () => {
+  it('are the elements of a list as written, none for anything else', () => {
+    const units = rowsOf(getAt(GRORUD, ['organisation', 'units']));
+    expect(units.length).toBeGreaterThan(10);
+    expect(units[0]).toBe(getAt(GRORUD, ['organisation', 'units', 0]));
+    expect(rowsOf(getAt(GRORUD, ['organisation', 'district']))).toEqual([]);
+    expect(rowsOf(undefined)).toEqual([]);
+  });
+
+  it('are named by their name, else their id', () => {
+    expect(nameOf({ id: 'fe', name: 'Forebyggende enhet' })).toBe('Forebyggende enhet');
+    expect(nameOf({ id: 'fe', name: '' })).toBe('fe');
+    expect(nameOf({ id: 'fe' })).toBe('fe');
   });
 });

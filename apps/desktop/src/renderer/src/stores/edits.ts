@@ -210,3 +210,13 @@ export function fieldOf(row: Json | undefined, key: string): Json | undefined {
 export function textOf(v: Json | undefined): string {
   return typeof v === 'string' ? v : '';
 }
+
+/** A list of the file as rows, one per element whatever the validation says; none when not a list. */
+export function rowsOf(v: Json | undefined): Json[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** How a row of the file is named in labels: its name, else its id. */
+export function nameOf(row: Json): string {
+  return textOf(fieldOf(row, 'name')) || textOf(fieldOf(row, 'id'));
+}
