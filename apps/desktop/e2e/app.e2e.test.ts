@@ -39,6 +39,33 @@ function stats(xs: number[]): { n: number; median?: number; p95?: number; max?: 
   };
 }
 
+/** What a MutationObserver watching a view for an edit looks at: any change of its DOM. */
+const DOM_CHANGES = { subtree: true, childList: true, attributes: true, characterData: true };
+
+/** One edit made while the page draws a frame after every frame (see `editInFrames`). */
+interface FrameTiming {
+  /** Frames begun after the input and before the view showed the edit (stale frames). */
+  stale: number;
+  /** Milliseconds from the last frame before the input to the first after it. */
+  editFrame: number;
+  /** The median time between frames in the 100 ms before the input (the peer). */
+  idleFrame: number;
+  /** Milliseconds from the input to the view updated. */
+  shown: number;
+}
+
+/** Frame counts and times of edits made in a stream of frames. */
+function frameSummary(samples: FrameTiming[]) {
+  return {
+    n: samples.length,
+    staleFrames: samples.reduce((sum, s) => sum + s.stale, 0),
+    editFrame: stats(samples.map((s) => s.editFrame)),
+    idleFrame: stats(samples.map((s) => s.idleFrame)),
+    // More than half a frame late: the edit cost the screen a frame.
+    droppedAFrame: samples.filter((s) => s.editFrame > s.idleFrame * 1.5).length,
+  };
+}
+
 /** The median and spread of each stage over the samples. */
 function summarise(samples: EditTiming[]): Record<keyof EditTiming, ReturnType<typeof stats>> {
   return {
@@ -78,7 +105,7 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     watch: string | 'wheel' = 'wheel',
   ): Promise<EditTiming> {
     return page.evaluate(
-      async ({ testId, value, watch }) => {
+      async ({ testId, value, watch, changes }) => {
         const input = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
         const target = watch === 'wheel' ? null : document.querySelector(watch);
         if (!input || (watch !== 'wheel' && !target)) throw new Error(`no ${testId} or ${watch}`);
@@ -88,12 +115,7 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
           if (patched < 0) patched = performance.now() - t0;
         });
         if (target) {
-          observer.observe(target, {
-            subtree: true,
-            childList: true,
-            attributes: true,
-            characterData: true,
-          });
+          observer.observe(target, changes);
         }
         input.value = value;
         input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -111,7 +133,68 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
         observer.disconnect();
         return { handler, patched, toFrame, drawn };
       },
-      { testId, value, watch },
+      { testId, value, watch, changes: DOM_CHANGES },
+    );
+  }
+
+  /**
+   * An edit made while the page asks for a frame after every frame (as when anything moves on
+   * screen), at a point between two frames that differs from edit to edit (`phase`, 0 to 1).
+   * Gives the frames begun after the input but before the view showed the edit (0 when the edit
+   * reaches the first frame after the keystroke), and the time between the last frame before the
+   * input and the first after it: a frame's time (the idle frames measured just before, the peer)
+   * when the edit fits in a frame, more when it does not.
+   */
+  async function editInFrames(
+    testId: string,
+    value: string,
+    phase: number,
+    watch: string | 'wheel' = 'wheel',
+  ): Promise<FrameTiming> {
+    return page.evaluate(
+      async ({ testId, value, phase, watch, changes }) => {
+        const input = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
+        const target = watch === 'wheel' ? null : document.querySelector(watch);
+        if (!input || (watch !== 'wheel' && !target)) throw new Error(`no ${testId} or ${watch}`);
+        const frames: number[] = [];
+        let running = true;
+        const loop = () => {
+          frames.push(performance.now());
+          if (running) requestAnimationFrame(loop);
+        };
+        requestAnimationFrame(loop);
+        const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+        await wait(100);
+        // Somewhere between two frames.
+        await new Promise<void>((ok) => requestAnimationFrame(() => ok()));
+        await wait(phase * 16);
+        let shown = -1;
+        const observer = new MutationObserver(() => {
+          if (shown < 0) shown = performance.now();
+        });
+        if (target) {
+          observer.observe(target, changes);
+        }
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await wait(150);
+        running = false;
+        observer.disconnect();
+        if (!target) shown = window.__arshjulPerf?.paintedAt ?? -1;
+        if (shown < t0) throw new Error(`the edit «${value}» did not reach the view`);
+        const before = frames.filter((t) => t < t0);
+        const after = frames.filter((t) => t >= t0);
+        const gaps = before.slice(1).map((t, i) => t - before[i]!);
+        gaps.sort((a, b) => a - b);
+        return {
+          stale: after.filter((t) => t < shown).length,
+          editFrame: after[0]! - before.at(-1)!,
+          idleFrame: gaps[Math.floor(gaps.length / 2)] ?? 0,
+          shown: shown - t0,
+        };
+      },
+      { testId, value, phase, watch, changes: DOM_CHANGES },
     );
   }
 
@@ -327,6 +410,33 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
       await page.waitForTimeout(400);
     }
     perf.grorudNewRhythmToFrame = { ...summarise(fresh), labelsWritten: written, samples: fresh };
+
+    // The same kinds of edit in a stream of frames: does the edit reach the first frame after the
+    // keystroke, and does that frame come when the next frame would have (no frame dropped)?
+    const inFrames: FrameTiming[] = [];
+    for (const [i, phrase] of [...phrases, ...phrases].entries()) {
+      inFrames.push(await editInFrames('cadence-input', phrase, ((i * 7) % 16) / 16));
+      await page.waitForTimeout(300);
+    }
+    const newInFrames: FrameTiming[] = [];
+    const neverSeen = [
+      'Hver 12. uke',
+      'Første onsdag i måneden',
+      'Hver 13. uke',
+      'Siste fredag i måneden',
+      'Hver 14. uke',
+      'Andre mandag i måneden',
+      'Hver 15. uke',
+      'Tredje tirsdag i måneden',
+    ];
+    for (const [i, phrase] of neverSeen.entries()) {
+      newInFrames.push(await editInFrames('cadence-input', phrase, ((i * 5) % 16) / 16));
+      await page.waitForTimeout(300);
+    }
+    perf.grorudEditInFrames = { ...frameSummary(inFrames), samples: inFrames };
+    perf.grorudNewRhythmInFrames = { ...frameSummary(newInFrames), samples: newInFrames };
+    // Every edit reached the first frame after its keystroke.
+    expect([...inFrames, ...newInFrames].every((s) => s.stale === 0)).toBe(true);
     // Back to where the loop above left it.
     await byTestId('cadence-input').fill('Hver 5. uke');
     await page.waitForTimeout(400);
@@ -422,6 +532,15 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
       await page.waitForTimeout(400);
     }
     perf.grorudEditToFrameOnPlan = { ...summarise(plan), samples: plan };
+    const planInFrames: FrameTiming[] = [];
+    for (const [i, phrase] of [...phrases, ...phrases].entries()) {
+      planInFrames.push(
+        await editInFrames('cadence-input', phrase, ((i * 7) % 16) / 16, '#panel-plan'),
+      );
+      await page.waitForTimeout(300);
+    }
+    perf.grorudPlanEditInFrames = { ...frameSummary(planInFrames), samples: planInFrames };
+    expect(planInFrames.every((s) => s.stale === 0)).toBe(true);
     perf.grorudLastPlanRebuild = await page.evaluate(() => window.__arshjulPerf);
     await byTestId('tab-arshjul').click();
     await byTestId('wheel').waitFor();
