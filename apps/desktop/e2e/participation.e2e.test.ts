@@ -198,6 +198,63 @@ describe.skipIf(!HAS_CHROMIUM)('the participation matrix and the structure edito
     await expect.poll(() => byTestId('status-row-1').count()).toBe(0);
   });
 
+  it('reads T1.1’s notes and adds an inconsistency with the reading not chosen, undone again', async () => {
+    await byTestId('structure-T1.1').click();
+    const notes = byTestId('structure-notes');
+    await notes.scrollIntoViewIfNeeded();
+    // The Grorud model explains why «En gang i året» is read as a spring meeting.
+    expect(await byTestId('structure-notes-0-kind').inputValue()).toBe('interpretation');
+    expect(await byTestId('structure-notes-0-text').inputValue()).toContain('En gang i året');
+    expect(await byTestId('structure-notes-0-source').inputValue()).toBe(
+      'Vedlegg 3, Tabell 1, rad 1',
+    );
+    const n = await notes.locator('.note-row').count();
+    await byTestId('structure-notes-add').click();
+    // The new note's text is chosen, ready to be written over.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe(`structure-notes-${n}-text`);
+    await page.keyboard.type('Møtet holdes om våren');
+    await byTestId(`structure-notes-${n}-kind`).selectOption('inconsistency');
+    // An inconsistency has the reading not chosen, and its text is the reading chosen.
+    await byTestId(`structure-notes-${n}-alternative`).fill('Møtet holdes om høsten');
+    await byTestId(`structure-notes-${n}-source`).fill('Vedlegg 3; sluttrapport');
+    const labels = await notes
+      .locator(`[data-testid="structure-notes-${n}"] label`)
+      .allTextContents();
+    expect(labels.some((l) => l.startsWith('Lesningen som er valgt'))).toBe(true);
+    expect(await page.locator('[data-testid="file-errors"]').count()).toBe(0);
+    await notes.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT, 'structure-notes.png') });
+    await noSerious('structure-notes');
+    // The plan lists the inconsistency under «Merknader», as the exports do.
+    await byTestId('tab-plan').click();
+    const merknader = page.locator('#plan-merknader ~ ul').last();
+    await expect
+      .poll(async () => (await merknader.textContent()) ?? '')
+      .toContain(
+        'T1.1: Møtet holdes om våren Alternativ: Møtet holdes om høsten (Kilde: Vedlegg 3; sluttrapport)',
+      );
+    await byTestId('tab-arshjul').click();
+    // An emptied text is an error at the field; the note stays.
+    await byTestId(`structure-notes-${n}-text`).fill('');
+    await expect
+      .poll(() =>
+        byTestId(`structure-notes-${n}`).locator('[data-testid="field-issues"] li.error').count(),
+      )
+      .toBeGreaterThan(0);
+    await byTestId(`structure-notes-${n}-text`).fill('Møtet holdes om våren');
+    await expect.poll(() => page.locator('[data-testid="file-errors"]').count()).toBe(0);
+    // Removed (a note breaks nothing, so without asking), then back with undo.
+    await byTestId(`structure-notes-${n}-remove`).click();
+    await expect.poll(() => notes.locator('.note-row').count()).toBe(n);
+    await byTestId('undo-button').click();
+    await expect.poll(() => notes.locator('.note-row').count()).toBe(n + 1);
+    expect(await byTestId(`structure-notes-${n}-alternative`).inputValue()).toBe(
+      'Møtet holdes om høsten',
+    );
+  });
+
   it('adds a new structure T6.9 … at the open structure’s table and removes it again', async () => {
     await byTestId('structure-T6.3').click();
     await byTestId('structure-new').click();

@@ -49,9 +49,22 @@ export interface OutlineOptions {
   collapseOver?: number;
 }
 
+/**
+ * Days already written, by language and date: the month list writes the same few hundred days on
+ * every build (the app builds the outline on every edit while the plan shows). A pure function
+ * of its input, so kept for the process; bounded by the days of the calendars in use.
+ */
+const writtenDays = new Map<string, string>();
+
 /** «man. 18. aug.», «Mon 18 Aug». */
 export function shortDay(date: IsoDate, lang: Lang): string {
-  return formatDate(date, lang, lang === 'en' ? 'EEE d MMM' : 'EEE d. MMM');
+  const key = `${lang}${date}`;
+  let text = writtenDays.get(key);
+  if (text === undefined) {
+    text = formatDate(date, lang, lang === 'en' ? 'EEE d MMM' : 'EEE d. MMM');
+    writtenDays.set(key, text);
+  }
+  return text;
 }
 
 /** A date or a period, e.g. «13. okt.–17. okt.». */

@@ -13,6 +13,7 @@ import { lang } from '../i18n/index.js';
 import { lastQuick, lastValidateMs, useModelStore } from './model.js';
 import { filterArshjul, NO_FILTERS, type ArshjulFilters } from './filters.js';
 import { arshjulWheelSpec } from './wheel-spec.js';
+import { planOutline, type Outline } from '@arshjul/export/pure';
 
 export const TABS = ['arshjul', 'plan', 'model', 'revision', 'calendar', 'transfer'] as const;
 export type Tab = (typeof TABS)[number];
@@ -200,6 +201,27 @@ export const useViewStore = defineStore('view', () => {
   );
   const layout = computed(() => derived.value?.layout ?? null);
 
+  /**
+   * The implementation plan as the exports write it (`planOutline`: the same headings, lists and
+   * tables as the Word, PDF and HTML files), for the plan tab; built only while it is shown.
+   */
+  const outline = computed<Outline | null>(() => {
+    const d = derived.value;
+    const p = plan.value;
+    if (!d || !p) return null;
+    return planOutline(
+      { area: effectiveArea.value, arshjul: d.arshjul, plan: p },
+      { lang: lang.value },
+    );
+  });
+  /** The wheel in the plan: the whole årshjul, as exported, whatever the wheel tab filters. */
+  const planLayout = computed<WheelLayout | null>(() => {
+    const d = derived.value;
+    if (!d) return null;
+    if (d.shown === d.arshjul) return d.layout;
+    return layoutWheel(arshjulWheelSpec(d.arshjul, lang.value), WHEEL_SIZE);
+  });
+
   function resetFilters(): void {
     filters.value = { ...NO_FILTERS };
   }
@@ -226,6 +248,8 @@ export const useViewStore = defineStore('view', () => {
     arshjul,
     plan,
     layout,
+    outline,
+    planLayout,
     resetFilters,
   };
 });

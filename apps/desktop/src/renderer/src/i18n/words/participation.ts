@@ -226,4 +226,42 @@ export const WORDS = {
     nn: 'Andre merknader',
     en: 'Other issues',
   },
+  'notes.legend': { nb: 'Merknader', nn: 'Merknader', en: 'Notes' },
+  'notes.none': {
+    nb: 'Ingen merknader.',
+    nn: 'Ingen merknader.',
+    en: 'No notes.',
+  },
+  'notes.kind': { nb: 'Type', nn: 'Type', en: 'Kind' },
+  'notes.kind.note': { nb: 'Merknad', nn: 'Merknad', en: 'Note' },
+  'notes.kind.interpretation': {
+    nb: 'Tolkning (står ikke i kilden)',
+    nn: 'Tolking (står ikkje i kjelda)',
+    en: 'Interpretation (not in the source)',
+  },
+  'notes.kind.inconsistency': {
+    nb: 'Motsigelse i kildene',
+    nn: 'Motseiing i kjeldene',
+    en: 'The sources disagree',
+  },
+  'notes.text': { nb: 'Tekst', nn: 'Tekst', en: 'Text' },
+  'notes.chosen': {
+    nb: 'Lesningen som er valgt',
+    nn: 'Lesinga som er vald',
+    en: 'The reading chosen',
+  },
+  'notes.alternative': {
+    nb: 'Lesningen som ikke er valgt',
+    nn: 'Lesinga som ikkje er vald',
+    en: 'The reading not chosen',
+  },
+  'notes.source': { nb: 'Kilde', nn: 'Kjelde', en: 'Source' },
+  'notes.sourceHint': {
+    nb: 'Hvor i kildedokumentene, f.eks. «Vedlegg 3, Tabell 1, rad 1»',
+    nn: 'Kvar i kjeldedokumenta, t.d. «Vedlegg 3, Tabell 1, rad 1»',
+    en: 'Where in the source documents, e.g. «Vedlegg 3, Tabell 1, rad 1»',
+  },
+  'notes.add': { nb: 'Legg til merknad', nn: 'Legg til merknad', en: 'Add a note' },
+  'notes.newText': { nb: 'Ny merknad', nn: 'Ny merknad', en: 'New note' },
+  'notes.row': { nb: 'merknad {n}', nn: 'merknad {n}', en: 'note {n}' },
 } satisfies Record<string, Record<Lang, string>>;
