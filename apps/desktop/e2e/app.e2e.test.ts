@@ -5,13 +5,14 @@
  * timings of a rebuild (written to `e2e/output/perf.json`, never asserted). Screenshots go to
  * `e2e/output/*.png`. The whole suite is skipped when /usr/bin/chromium is missing.
  */
-import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   axeSerious as axeOn,
+  cliBuild,
   describeViolations,
   GRORUD,
   HAS_CHROMIUM,
@@ -302,6 +303,36 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     const planText = (await page.locator('#panel-plan').textContent()) ?? '';
     expect(planText).toContain('Hver andre uke');
     await page.screenshot({ path: join(OUTPUT, 'plan.png') });
+    // The plan as it will be exported: the same sections and tables, in the same order, as the
+    // web page `arshjul build` writes for Ammerud 2025-26.
+    const tmp = mkdtempSync(join(tmpdir(), 'arshjul-plan-e2e-'));
+    try {
+      cliBuild(tmp, '2025-08-01', ['--area', 'ammerud', '--year', '2025-26', '--formats', 'html']);
+      const html = readFileSync(join(tmp, 'plan-ammerud-2025-26.html'), 'utf8');
+      const texts = (re: RegExp) =>
+        [...html.matchAll(re)].map((m) =>
+          m[1]!
+            .replace(/&amp;/g, '&')
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'"),
+        );
+      const exported = {
+        headings: texts(/<h[23] id="[^"]*">([^<]*)<\/h[23]>/g),
+        captions: texts(/<caption[^>]*>([^<]*)<\/caption>/g),
+      };
+      const shown = {
+        headings: await page.$$eval('.plan-view h3[id], .plan-view h4[id]', (els) =>
+          els.map((e) => e.textContent?.trim() ?? ''),
+        ),
+        captions: await page.$$eval('.plan-view caption', (els) =>
+          els.map((e) => e.textContent?.trim() ?? ''),
+        ),
+      };
+      expect(exported.headings.length).toBeGreaterThan(15);
+      expect(shown).toEqual(exported);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
     const serious = await axeSerious('plan');
     expect(serious, describeViolations(serious)).toEqual([]);
     await byTestId('tab-arshjul').click();

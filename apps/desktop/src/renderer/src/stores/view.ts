@@ -9,11 +9,11 @@ import { buildArshjul, buildPlan, type Arshjul, type ImplementationPlan } from '
 import { CalendarRegistry, type SchoolYear } from '@arshjul/school-calendar';
 import { calendarRegistryFor, modelKommuneId } from '@arshjul/model';
 import { layoutWheel, type WheelLayout } from '@arshjul/wheel';
+import { planOutline, type Outline } from '@arshjul/export/pure';
 import { lang } from '../i18n/index.js';
 import { lastQuick, lastValidateMs, useModelStore } from './model.js';
 import { filterArshjul, NO_FILTERS, type ArshjulFilters } from './filters.js';
 import { arshjulWheelSpec } from './wheel-spec.js';
-import { planOutline, type Outline } from '@arshjul/export/pure';
 
 export const TABS = ['arshjul', 'plan', 'model', 'revision', 'calendar', 'transfer'] as const;
 export type Tab = (typeof TABS)[number];
