@@ -217,6 +217,31 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     );
   });
 
+  it('adds a role and a collective, each ready to be named further', async () => {
+    const roles = page.locator('[data-testid^="role-title-"]');
+    const n = await roles.count();
+    await byTestId('role-add-title').fill('Miljøterapeut');
+    await byTestId('role-add-abbreviation').fill('MT');
+    await byTestId('role-add').click();
+    await expect.poll(() => roles.count()).toBe(n + 1);
+    expect(await byTestId(`role-title-${n}`).inputValue()).toBe('Miljøterapeut');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe(`role-title-${n}`);
+
+    const collectives = page.locator('[data-testid^="collective-name-"]');
+    const m = await collectives.count();
+    expect(await byTestId('collective-add').isDisabled()).toBe(true);
+    await byTestId('collective-add-name').fill('Ressursteamet');
+    await byTestId('collective-add').click();
+    await expect.poll(() => collectives.count()).toBe(m + 1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe(`collective-name-${m}`);
+    expect(await byTestId(`collective-name-${m}`).inputValue()).toBe('Ressursteamet');
+    expect(await byTestId('file-errors').count()).toBe(0);
+  });
+
   it('has no serious axe violations on the roles section', async () => {
     await noSerious('model-roles');
     await page.locator('#main').evaluate((el) => (el.scrollTop = 0));
