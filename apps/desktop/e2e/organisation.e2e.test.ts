@@ -204,6 +204,28 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     expect(await byTestId(`assignment-area-0-${n}`).inputValue()).toBe('omrade-ammerud');
   });
 
+  it('edits NSK’s other names as one line, undone as one step', async () => {
+    const aliases = byTestId('role-aliases-0');
+    const before = await aliases.inputValue();
+    await aliases.fill(`${before}, koordinatoren, , koordinatoren`);
+    await expect.poll(() => byTestId('status').textContent()).toContain('Endret');
+    expect(await byTestId('file-errors').count()).toBe(0);
+    // Written to the file as a list, without the empty and the repeated name.
+    const written = await page.evaluate(() => {
+      type Store = { doc: { roles: { aliases?: string[] }[] } };
+      const app = (
+        document.querySelector('#app') as unknown as {
+          __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Store> } } } };
+        }
+      ).__vue_app__;
+      return app.config.globalProperties.$pinia._s.get('model')!.doc.roles[0]!.aliases;
+    });
+    expect(written?.at(-1)).toBe('koordinatoren');
+    expect(written?.filter((a) => a === 'koordinatoren')).toHaveLength(1);
+    await byTestId('undo-button').click();
+    await expect.poll(() => aliases.inputValue()).toBe(before);
+  });
+
   it('asks before removing a role in use, and cancelling keeps it', async () => {
     await byTestId('role-remove-0').click();
     const confirm = byTestId('remove-confirm');

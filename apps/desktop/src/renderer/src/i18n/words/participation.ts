@@ -264,4 +264,14 @@ export const WORDS = {
   'notes.add': { nb: 'Legg til merknad', nn: 'Legg til merknad', en: 'Add a note' },
   'notes.newText': { nb: 'Ny merknad', nn: 'Ny merknad', en: 'New note' },
   'notes.row': { nb: 'merknad {n}', nn: 'merknad {n}', en: 'note {n}' },
+  'aliases.label': {
+    nb: 'Andre navn i kildene',
+    nn: 'Andre namn i kjeldene',
+    en: 'Other names in the sources',
+  },
+  'aliases.hint': {
+    nb: 'Slik kildene også skriver det, skilt med komma, f.eks. «NSK, nærmiljøskolekoordinatoren».',
+    nn: 'Slik kjeldene òg skriv det, skilde med komma, t.d. «NSK, nærmiljøskolekoordinatoren».',
+    en: 'As the sources also write it, separated by commas, e.g. «NSK, nærmiljøskolekoordinatoren».',
+  },
 } satisfies Record<string, Record<Lang, string>>;
