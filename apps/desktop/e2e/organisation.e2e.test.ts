@@ -67,6 +67,22 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     expect(await byTestId('school-stage-8').inputValue()).toBe('ungdomsskole');
     expect(await byTestId('membership-to-8-0').inputValue()).toBe('2021-05-31');
     expect(await page.locator('[data-testid^="unit-name-"]').count()).toBeGreaterThan(10);
+    // The other names the sources use, which a transfer to another district replaces too.
+    expect(await byTestId('school-aliases-0').inputValue()).toBe(
+      'Ammerud skole, Ammerudskole, Ammerud',
+    );
+    expect(await byTestId('area-aliases-0').inputValue()).toBe(
+      'Ammerud skoleområde, Ammerud skoledistrikt, Ammerud delbydel',
+    );
+  });
+
+  it('gives a school another name the sources use, and undo takes it back', async () => {
+    const aliases = byTestId('school-aliases-0');
+    await aliases.fill('Ammerud skole, Ammerudskole, Ammerud, Ammerud b.s.');
+    await expect.poll(() => byTestId('status').textContent()).toContain('Endret');
+    expect(await byTestId('file-errors').count()).toBe(0);
+    await byTestId('undo-button').click();
+    await expect.poll(() => aliases.inputValue()).toBe('Ammerud skole, Ammerudskole, Ammerud');
   });
 
   it('renames an area: the årshjul’s area picker shows the new name', async () => {
