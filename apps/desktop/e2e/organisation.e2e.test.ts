@@ -74,6 +74,9 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     expect(await byTestId('area-aliases-0').inputValue()).toBe(
       'Ammerud skoleområde, Ammerud skoledistrikt, Ammerud delbydel',
     );
+    expect(await byTestId('unit-aliases-0').inputValue()).toBe(
+      'avdeling Oppvekst, oppvekstavdelingen, Bydelens oppvekstavdeling',
+    );
   });
 
   it('gives a school another name the sources use, and undo takes it back', async () => {
