@@ -137,6 +137,53 @@ describe('revisionsForYear, Grorud, Oslo 2025-26', () => {
     expect(r.dueDates[1]!.date >= '2026-01-01').toBe(true);
   });
 
+  it('spreads the revisions suggested for one day over the nearest free school weeks', () => {
+    // Five «Revideres en gang i året» without a forum all land on Monday 26 January 2026; the
+    // first in date and model order keeps it, the others go a week later, a week earlier, two
+    // weeks later, … (16 February is in the winter break: the next school day, 23 February).
+    const dates = (id: string) => list.find((r) => r.rule.id === id)!.dueDates.map((d) => d.date);
+    expect(dates('revisjon-plan-ny-rektor')).toEqual(['2026-01-26']);
+    expect(dates('revisjon-plan-ny-nsk-bvk')).toEqual(['2026-02-02']);
+    expect(dates('revisjon-nettekst-naermiljoskole')).toEqual(['2026-01-19']);
+    expect(dates('revisjon-nettekst-nsk')).toEqual(['2026-02-09']);
+    expect(dates('revisjon-nettekst-bvk')).toEqual(['2026-01-12']);
+    expect(dates('revisjon-bydelskatalog')).toEqual(['2026-02-23']);
+    const dues = list.flatMap((r) => r.dueDates);
+    expect(new Set(dues.map((d) => d.date)).size).toBe(dues.length);
+    for (const d of dues) {
+      expect(year.isSchoolDay(d.date)).toBe(true);
+      if (d.window) expect(d.date >= d.window.from && d.date <= d.window.to).toBe(true);
+    }
+  });
+
+  it('keeps a revision at its forum meeting and moves the others off that day', () => {
+    // The konseptpapirer are also suggested for 7 April, the spring SaLTo meeting (T1.1) where
+    // the model is adjusted: that revision stays, the konseptpapirer go a week before or after
+    // (30 March–6 April is the Easter break, so a week before is Friday 27 March).
+    const model = list.find((x) => x.subject.kind === 'model')!;
+    expect(model.dueDates.map((d) => [d.date, d.atForum])).toEqual([['2026-04-07', true]]);
+    expect(entry(list, bvkPaper).dueDates.map((d) => d.date)).toEqual(['2026-03-27']);
+    expect(entry(list, nskPaper).dueDates.map((d) => d.date)).toEqual(['2026-04-14']);
+  });
+
+  it('moves a draft deadline with its due date, and the status follows the moved dates', () => {
+    const withLead: Model = {
+      ...noRecords,
+      revisions: noRecords.revisions.map((r) =>
+        r.id === 'revisjon-nettekst-nsk' ? { ...r, draftLead: { amount: 2, unit: 'week' } } : r,
+      ),
+    };
+    const moved = revisionsForYear(withLead, year, { asOf: '2026-01-20' }).find(
+      (r) => r.rule.id === 'revisjon-nettekst-nsk',
+    )!;
+    // Suggested for 26 January, drafted by 12 January; moved two weeks on, to 9 February.
+    expect(moved.dueDates.map((d) => [d.date, d.draftBy])).toEqual([['2026-02-09', '2026-01-26']]);
+    // On 20 January the draft is not yet due (it would be, by the unmoved dates).
+    expect(moved.status!.map((s) => [s.state, s.due.date])).toEqual([
+      ['not-yet-due', '2026-02-09'],
+    ]);
+  });
+
   it('sorts by the first due date, rules without dates last with the reason', () => {
     const firsts = list.filter((r) => r.dueDates.length > 0).map((r) => r.dueDates[0]!.date);
     expect(firsts).toEqual([...firsts].sort());

@@ -2,7 +2,7 @@
  * The revisions of a model in one school year: what is due when, by whom, at which forum, and
  * (as of a date) how far it has come. What `arshjul revisions <file> --year 2025-26` shows.
  */
-import { expandCadence, type Occurrence } from '@arshjul/recurrence';
+import { expandCadence, spreadSuggestedDates, type Occurrence } from '@arshjul/recurrence';
 import {
   revisionDueDates,
   revisionStatus,
@@ -12,7 +12,13 @@ import {
   type RevisionStatus,
 } from '@arshjul/revision';
 import type { RevisionRule, RevisionSubjectKind } from '@arshjul/revision';
-import type { IsoDate, Lang, SchoolYear } from '@arshjul/school-calendar';
+import {
+  addDays,
+  dayNumber,
+  type IsoDate,
+  type Lang,
+  type SchoolYear,
+} from '@arshjul/school-calendar';
 import type { Model } from './schema.js';
 import { partyName } from './queries.js';
 
@@ -83,7 +89,8 @@ function withForumPlacement(due: DueDate, forum: ReadonlyMap<IsoDate, Occurrence
  * Every revision rule of the model in one school year, sorted by the first due date (rules
  * without dates last, in model order). When a rule's forum is one of the model's structures,
  * that structure's meetings this year are the dates the revision is placed on; a meeting date
- * the forum's cadence only suggests leaves the due date suggested.
+ * the forum's cadence only suggests leaves the due date suggested. Suggested due dates of
+ * different revisions on one day are moved apart (see `spreadDueDates`).
  */
 export function revisionsForYear(
   model: Model,
@@ -93,7 +100,7 @@ export function revisionsForYear(
   const lang = options.lang ?? 'nb';
   const labels = (ids: readonly string[]) => ids.map((id) => ({ id, name: partyName(model, id) }));
 
-  const out = model.revisions.map((rule): ModelRevision => {
+  const placed = model.revisions.map((rule) => {
     let forum: ModelRevision['forum'];
     const dueOptions: DueOptions = {};
     const meetings = new Map<IsoDate, Occurrence>();
@@ -117,29 +124,37 @@ export function revisionsForYear(
     const dueDates = revisionDueDates(rule, year, dueOptions).map((d) =>
       withForumPlacement(d, meetings),
     );
-    return {
-      rule,
-      title: rule.title,
-      subject: subjectOf(model, rule),
-      ...(forum ? { forum } : {}),
-      dueDates,
-      unscheduled: dueDates.length > 0 ? null : unscheduledReason(rule, year, lang),
-      draftedBy: labels(rule.draftedBy),
-      input: labels(rule.input),
-      decidedBy: labels(rule.decidedBy),
-      publishedBy: labels(rule.publishedBy),
-      ...(options.asOf !== undefined
-        ? {
-            status: revisionStatus(rule, model.revisionRecords, year, options.asOf, dueOptions).map(
-              (st) => ({ ...st, due: withForumPlacement(st.due, meetings) }),
-            ),
-          }
-        : {}),
-      continuous: rule.continuous === true,
-    };
+    return { rule, forum, dueOptions, meetings, dueDates };
   });
+  spreadDueDates(byFirstDue(placed), year);
 
-  return out
+  const out = placed.map(({ rule, forum, dueOptions, meetings, dueDates }): ModelRevision => ({
+    rule,
+    title: rule.title,
+    subject: subjectOf(model, rule),
+    ...(forum ? { forum } : {}),
+    dueDates,
+    unscheduled: dueDates.length > 0 ? null : unscheduledReason(rule, year, lang),
+    draftedBy: labels(rule.draftedBy),
+    input: labels(rule.input),
+    decidedBy: labels(rule.decidedBy),
+    publishedBy: labels(rule.publishedBy),
+    ...(options.asOf !== undefined
+      ? {
+          status: revisionStatus(rule, model.revisionRecords, year, options.asOf, {
+            ...dueOptions,
+            dues: dueDates,
+          }).map((st) => ({ ...st, due: withForumPlacement(st.due, meetings) })),
+        }
+      : {}),
+    continuous: rule.continuous === true,
+  }));
+  return byFirstDue(out);
+}
+
+/** Sorted by the first due date (those without dates last), else in the given order. */
+function byFirstDue<T extends { dueDates: readonly DueDate[] }>(list: readonly T[]): T[] {
+  return list
     .map((r, i) => ({ r, i }))
     .sort((a, b) => {
       const da = a.r.dueDates[0]?.date;
@@ -150,4 +165,33 @@ export function revisionsForYear(
       return da < db ? -1 : da > db ? 1 : a.i - b.i;
     })
     .map(({ r }) => r);
+}
+
+/**
+ * Moves apart the suggested due dates of different revisions that fall on one day (five
+ * «Revideres en gang i året» all land mid-year), as the årshjul spreads its meetings: the first,
+ * in date and model order, keeps the day, the others go to the nearest free school weeks inside
+ * their windows, and a draft deadline moves with its due date. A due date at a forum's meeting,
+ * or an exact one, stays. So the wheel, the plan's revision calendar, the documents table and the
+ * revision status all give one date for each revision. Changes `revisions`' due dates in place.
+ */
+function spreadDueDates(revisions: { dueDates: DueDate[] }[], year: SchoolYear): void {
+  const dues = revisions.flatMap((r) => r.dueDates.map((due, i) => ({ r, i, due })));
+  const dates = spreadSuggestedDates(
+    dues.map(({ due }) => ({
+      date: due.date,
+      window: due.placement === 'suggested' && !due.atForum ? due.window : undefined,
+    })),
+    year,
+  );
+  dues.forEach(({ r, i, due }, k) => {
+    const date = dates[k]!;
+    if (date === due.date) return;
+    const shift = dayNumber(date) - dayNumber(due.date);
+    r.dueDates[i] = {
+      ...due,
+      date,
+      ...(due.draftBy !== undefined ? { draftBy: addDays(due.draftBy, shift) } : {}),
+    };
+  });
 }

@@ -15,18 +15,13 @@ import {
 import {
   expandCadence,
   renderRule,
+  spreadSuggestedDates,
   type Cadence,
   type ExpansionStatus,
   type Occurrence,
   type TimeOfDay,
 } from '@arshjul/recurrence';
-import {
-  addDays,
-  dayNumber,
-  isoDate,
-  type IsoDate,
-  type SchoolYear,
-} from '@arshjul/school-calendar';
+import type { IsoDate, SchoolYear } from '@arshjul/school-calendar';
 import {
   responsibleText,
   schoolRefs,
@@ -401,7 +396,7 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
       if (owner) owner.entries = owner.entries.map((id) => (id === old ? entry.id : id));
     }
   };
-  for (const id of ['strategisk', 'organisatorisk', 'operativt', 'revisjon'] as const) {
+  for (const id of ['strategisk', 'organisatorisk', 'operativt'] as const) {
     spreadSuggested(rings.get(id)!, year, rename);
   }
   const dateOf = new Map([...rings.values()].flat().map((e) => [e.id, e.date]));
@@ -492,44 +487,17 @@ function noSchoolStructures(sel: Selection): Structure[] {
  * Suggested dates that land on the same day in one ring — every «En gang i året» without a
  * better hint lands in the middle of the year — are spread over the nearest free school weeks,
  * still inside their window: they are suggestions, and fourteen on one Monday help nobody. The
- * first (in model order) keeps the day; a revision's draft deadline moves with it.
+ * first (in model order) keeps the day. Revisions come spread already (`revisionsForYear`), so
+ * the plan's revision calendar gives the dates the wheel shows.
  */
 function spreadSuggested(
   entries: ArshjulEntry[],
   year: SchoolYear,
   rename: (entry: ArshjulEntry, date: IsoDate) => void,
 ): void {
-  const movable = (e: ArshjulEntry) =>
-    e.placement === 'suggested' && e.window !== undefined && e.kind !== 'draft-deadline';
-  const taken = new Set(entries.filter(movable).map((e) => e.date));
-  const seen = new Set<IsoDate>();
-  for (const e of entries.filter(movable)) {
-    if (!seen.has(e.date)) {
-      seen.add(e.date);
-      continue;
-    }
-    const window = e.window!;
-    let target: IsoDate | undefined;
-    for (let k = 1; k <= 26 && target === undefined; k++) {
-      for (const days of [7 * k, -7 * k]) {
-        const start = dayNumber(addDays(e.date, days));
-        const day = days > 0 ? year.nextSchoolDay(start) : year.prevSchoolDay(start);
-        if (day === undefined) continue;
-        const date = isoDate(day);
-        if (date < window.from || date > window.to || taken.has(date)) continue;
-        target = date;
-        break;
-      }
-    }
-    if (target === undefined) continue;
-    const shift = dayNumber(target) - dayNumber(e.date);
-    if (e.kind === 'revision') {
-      const draft = entries.find(
-        (d) => d.kind === 'draft-deadline' && d.revisionId === e.revisionId && d.date < e.date,
-      );
-      if (draft) rename(draft, addDays(draft.date, shift));
-    }
-    rename(e, target);
-    taken.add(target);
-  }
+  const movable = entries.filter((e) => e.placement === 'suggested' && e.window !== undefined);
+  const dates = spreadSuggestedDates(movable, year);
+  movable.forEach((e, i) => {
+    if (dates[i] !== e.date) rename(e, dates[i]!);
+  });
 }

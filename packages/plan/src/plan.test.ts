@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { participationMatrix, revisionsForYear, schoolsInArea, type Level } from '@arshjul/model';
 import { grorud, oslo2025 } from '../test-fixtures/grorud.js';
-import { buildPlan, type ImplementationPlan } from './index.js';
+import { buildArshjul, buildPlan, type ImplementationPlan } from './index.js';
 
 const year = oslo2025;
 const asOf = year.firstSchoolDay;
@@ -93,7 +93,12 @@ describe('buildPlan for an area', () => {
     const plan = plans['omrade-ammerud'];
     const konsept = plan.documents.find((d) => d.id === 'konseptpapirer')!;
     expect(konsept.owner).toContain('NSK');
-    expect(konsept.revisionDates).toHaveLength(1);
+    // Two konseptpapirer, each revised in the spring: suggested for two different weeks.
+    const konseptDue = plan.revisionCalendar
+      .filter((r) => r.id.startsWith('revisjon-konseptpapir-'))
+      .flatMap((r) => r.dueDates.map((d) => d.date));
+    expect(konseptDue).toHaveLength(2);
+    expect(konsept.revisionDates).toEqual([...konseptDue].sort());
     expect(konsept.revisionDates[0]! > '2026-01-01').toBe(true);
     expect(plan.documents.find((d) => d.id === 'kontaktliste')?.revisionDates).toEqual([]);
     const nsk = plan.revisionCalendar.find((r) => r.id === 'revisjon-konseptpapir-nsk')!;
@@ -106,6 +111,21 @@ describe('buildPlan for an area', () => {
     expect(district.revisionCalendar.map((r) => r.id)).toEqual(
       revisionsForYear(grorud, year).map((r) => r.rule.id),
     );
+  });
+
+  it('gives each revision the date the årshjul shows, one revision a day', () => {
+    for (const area of AREAS) {
+      const inPlan = plans[area].revisionCalendar.flatMap((r) =>
+        r.dueDates.map((d) => `${r.id} ${d.date}`),
+      );
+      const ring = buildArshjul(grorud, { area, year }).rings.find((r) => r.id === 'revisjon')!;
+      const inWheel = ring.entries
+        .filter((e) => e.kind === 'revision')
+        .map((e) => `${e.revisionId} ${e.date}`);
+      expect(inPlan.sort()).toEqual(inWheel.sort());
+      const days = inPlan.map((x) => x.split(' ')[1]);
+      expect(new Set(days).size).toBe(days.length);
+    }
   });
 
   it('carries onboarding plans, routines, glossary and the inconsistency notes', () => {

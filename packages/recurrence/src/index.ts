@@ -28,3 +28,4 @@ export {
   CADENCE_ISSUE,
   type CadenceFieldInput,
 } from './field.js';
+export { spreadSuggestedDates, type SpreadItem } from './spread.js';

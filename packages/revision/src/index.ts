@@ -13,6 +13,7 @@ export {
   latestRecord,
   type RevisionState,
   type RevisionStatus,
+  type StatusOptions,
 } from './status.js';
 export {
   diffValues,

@@ -26,6 +26,14 @@ export interface RevisionStatus {
   record?: RevisionRecord;
 }
 
+export interface StatusOptions extends DueOptions {
+  /**
+   * The rule's due dates as the caller placed them (moved apart from other revisions', see
+   * `revisionsForYear` in `@arshjul/model`), in place of the ones the rule gives.
+   */
+  dues?: readonly DueDate[];
+}
+
 const byDate = (a: { date: IsoDate }, b: { date: IsoDate }): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 
@@ -64,10 +72,10 @@ export function revisionStatus(
   records: readonly RevisionRecord[],
   year: SchoolYear,
   asOf: IsoDate,
-  options: DueOptions = {},
+  options: StatusOptions = {},
 ): RevisionStatus[] {
   parseIsoDate(asOf, 'asOf');
-  const dues = revisionDueDates(rule, year, options);
+  const dues = options.dues ?? revisionDueDates(rule, year, options);
   const mine = records.filter((r) => r.rule === rule.id && r.date <= asOf).sort(byDate);
   const used = new Set<RevisionRecord>();
   return dues.map((due, i) => {
