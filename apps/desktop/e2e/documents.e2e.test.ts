@@ -34,6 +34,10 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
       const row = byTestId('doc-row-oppstartsplaner');
       expect(await row.textContent()).toContain('Revideres en gang i året');
       expect(await byTestId('doc-row-kontaktliste').textContent()).toContain('Personopplysninger');
+      // The two konseptpapirer are revised in different weeks of the spring, in date order.
+      expect(await byTestId('doc-due-konseptpapirer').textContent()).toBe(
+        '27. mars 2026; 14. apr. 2026',
+      );
       await byTestId('doc-toggle-oppstartsplaner').click();
       details = byTestId('doc-details-oppstartsplaner');
       await details.waitFor();
