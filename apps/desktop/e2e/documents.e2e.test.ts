@@ -150,6 +150,40 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
       const due = page.getByTestId('rule-due-justering-av-samarbeidet');
       expect(await due.textContent()).toMatch(/forumets møte/);
     });
+
+    it('shows the notes of a document and of its rules, and adds one as an undoable step', async () => {
+      await byTestId('doc-toggle-bydelskatalog').click();
+      const d = byTestId('doc-details-bydelskatalog');
+      await d.waitFor();
+      // The document's two notes, the second where the sources disagree on the owner.
+      const notes = d.getByTestId('doc-notes-bydelskatalog');
+      expect(await notes.locator('.note-row').count()).toBe(2);
+      expect(await d.getByTestId('doc-notes-bydelskatalog-0-kind').inputValue()).toBe(
+        'inconsistency',
+      );
+      expect(await d.getByTestId('doc-notes-bydelskatalog-0-text').inputValue()).toContain(
+        'NSK er eier',
+      );
+      // The rule's reading of «Revideres en ganger i året», with its place in the source.
+      const ruleNotes = d.getByTestId('rule-notes-revisjon-bydelskatalog');
+      expect(
+        await ruleNotes.getByTestId('rule-notes-revisjon-bydelskatalog-0-text').inputValue(),
+      ).toContain('skrivefeil');
+      expect(
+        await ruleNotes.getByTestId('rule-notes-revisjon-bydelskatalog-0-source').inputValue(),
+      ).toBe('§11.16');
+
+      await d.getByTestId('doc-notes-bydelskatalog-add').click();
+      const text = d.getByTestId('doc-notes-bydelskatalog-2-text');
+      await expect.poll(() => text.evaluate((el) => el === document.activeElement)).toBe(true);
+      await text.fill('Katalogen ligger i Teams.');
+      // Undo takes back the text, then the note.
+      await byTestId('undo-button').click();
+      await expect.poll(() => text.inputValue()).toBe('Ny merknad');
+      await byTestId('undo-button').click();
+      await expect.poll(() => notes.locator('.note-row').count()).toBe(2);
+      await byTestId('doc-toggle-bydelskatalog').click();
+    });
   });
 
   describe('onboarding', () => {
