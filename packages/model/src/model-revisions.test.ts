@@ -138,9 +138,10 @@ describe('revisionsForYear, Grorud, Oslo 2025-26', () => {
   });
 
   it('spreads the revisions suggested for one day over the nearest free school weeks', () => {
-    // Five «Revideres en gang i året» without a forum all land on Monday 26 January 2026; the
-    // first in date and model order keeps it, the others go a week later, a week earlier, two
-    // weeks later, … (16 February is in the winter break: the next school day, 23 February).
+    // Six yearly revisions without a forum («Revideres en gang i året», «En gang i året», …) all
+    // land on Monday 26 January 2026; the first in model order keeps it, the others go a week
+    // later, a week earlier, two weeks later, … (16 February is in the winter break: the next
+    // school day, 23 February).
     const dates = (id: string) => list.find((r) => r.rule.id === id)!.dueDates.map((d) => d.date);
     expect(dates('revisjon-plan-ny-rektor')).toEqual(['2026-01-26']);
     expect(dates('revisjon-plan-ny-nsk-bvk')).toEqual(['2026-02-02']);

@@ -124,11 +124,11 @@ export function revisionsForYear(
     const dueDates = revisionDueDates(rule, year, dueOptions).map((d) =>
       withForumPlacement(d, meetings),
     );
-    return { rule, forum, dueOptions, meetings, dueDates };
+    return { rule, forum, meetings, dueDates };
   });
   spreadDueDates(byFirstDue(placed), year);
 
-  const out = placed.map(({ rule, forum, dueOptions, meetings, dueDates }): ModelRevision => ({
+  const out = placed.map(({ rule, forum, meetings, dueDates }): ModelRevision => ({
     rule,
     title: rule.title,
     subject: subjectOf(model, rule),
@@ -142,7 +142,6 @@ export function revisionsForYear(
     ...(options.asOf !== undefined
       ? {
           status: revisionStatus(rule, model.revisionRecords, year, options.asOf, {
-            ...dueOptions,
             dues: dueDates,
           }).map((st) => ({ ...st, due: withForumPlacement(st.due, meetings) })),
         }
@@ -168,12 +167,15 @@ function byFirstDue<T extends { dueDates: readonly DueDate[] }>(list: readonly T
 }
 
 /**
- * Moves apart the suggested due dates of different revisions that fall on one day (five
- * «Revideres en gang i året» all land mid-year), as the årshjul spreads its meetings: the first,
- * in date and model order, keeps the day, the others go to the nearest free school weeks inside
- * their windows, and a draft deadline moves with its due date. A due date at a forum's meeting,
- * or an exact one, stays. So the wheel, the plan's revision calendar, the documents table and the
- * revision status all give one date for each revision. Changes `revisions`' due dates in place.
+ * Moves apart the suggested due dates of different revisions that fall on one day (six yearly
+ * revisions of the Grorud model land on 26 January 2026), as the årshjul spreads its meetings
+ * (`spreadSuggestedDates`): the one with the narrowest window keeps the day (of equal windows,
+ * the first in `revisions`, which come sorted by their first due date, each revision's dates in
+ * turn), the others go to the nearest free school weeks inside their windows, and a draft
+ * deadline moves with its due date. A due date at a forum's meeting (which the årshjul leaves
+ * where it is), or an exact one, stays. So the wheel, the plan's revision calendar, the documents
+ * table and the revision status all give one date for each revision. Changes `revisions`' due
+ * dates in place.
  */
 function spreadDueDates(revisions: { dueDates: DueDate[] }[], year: SchoolYear): void {
   const dues = revisions.flatMap((r) => r.dueDates.map((due, i) => ({ r, i, due })));

@@ -282,6 +282,28 @@ describe('suggested dates', () => {
     }
   });
 
+  it('leaves the meeting a revision is placed on where it is, and moves the others off its day', () => {
+    // Another spring meeting like T1.1, ahead of it in the model: without the forum rule it would
+    // keep 7 April and push T1.1 (the SaLTo meeting where the model is adjusted) off its revision.
+    const t11 = grorud.structures.find((s) => s.id === 'T1.1')!;
+    const model = {
+      ...grorud,
+      structures: [{ ...t11, id: 'T1.0', name: 'Et annet vårmøte' }, ...grorud.structures],
+    };
+    const w = buildArshjul(model, { area: 'omrade-ammerud', year });
+    const datesOf = (id: string) =>
+      entries(w)
+        .filter((e) => e.kind === 'meeting' && e.structureId === id)
+        .map((e) => e.date);
+    const revision = entries(w).find(
+      (e) => e.kind === 'revision' && e.revisionId === 'justering-av-samarbeidet',
+    )!;
+    expect(revision.date).toBe('2026-04-07');
+    expect(datesOf('T1.1')).toEqual([revision.date]);
+    expect(datesOf('T1.0')).toHaveLength(1);
+    expect(datesOf('T1.0')[0]).not.toBe(revision.date);
+  });
+
   it('keeps the middle of the year for the first yearly structure and moves the next by a week', () => {
     const yearly = entries(romsas).filter(
       (e) =>

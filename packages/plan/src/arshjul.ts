@@ -396,8 +396,9 @@ export function arshjulFor(sel: Selection, events?: Record<string, IsoDate[]>): 
       if (owner) owner.entries = owner.entries.map((id) => (id === old ? entry.id : id));
     }
   };
+  const forums = new Set(sel.model.revisions.flatMap((r) => r.forum?.structure ?? []));
   for (const id of ['strategisk', 'organisatorisk', 'operativt'] as const) {
-    spreadSuggested(rings.get(id)!, year, rename);
+    spreadSuggested(rings.get(id)!, year, forums, rename);
   }
   const dateOf = new Map([...rings.values()].flat().map((e) => [e.id, e.date]));
   for (const s of series) {
@@ -487,17 +488,26 @@ function noSchoolStructures(sel: Selection): Structure[] {
  * Suggested dates that land on the same day in one ring — every «En gang i året» without a
  * better hint lands in the middle of the year — are spread over the nearest free school weeks,
  * still inside their window: they are suggestions, and fourteen on one Monday help nobody. The
- * first (in model order) keeps the day. Revisions come spread already (`revisionsForYear`), so
- * the plan's revision calendar gives the dates the wheel shows.
+ * one with the narrowest window (then the first in model order) keeps the day. The meetings of a
+ * structure that is a revision's forum stay where they are (the others move off their days):
+ * the revision is placed on those meetings (`revisionsForYear`), which spreads the revisions
+ * themselves, so the plan's revision calendar gives the dates the wheel shows.
  */
 function spreadSuggested(
   entries: ArshjulEntry[],
   year: SchoolYear,
+  forums: ReadonlySet<string>,
   rename: (entry: ArshjulEntry, date: IsoDate) => void,
 ): void {
-  const movable = entries.filter((e) => e.placement === 'suggested' && e.window !== undefined);
-  const dates = spreadSuggestedDates(movable, year);
-  movable.forEach((e, i) => {
+  const suggested = entries.filter((e) => e.placement === 'suggested' && e.window !== undefined);
+  const dates = spreadSuggestedDates(
+    suggested.map((e) => ({
+      date: e.date,
+      window: e.structureId !== undefined && forums.has(e.structureId) ? undefined : e.window,
+    })),
+    year,
+  );
+  suggested.forEach((e, i) => {
     if (dates[i] !== e.date) rename(e, dates[i]!);
   });
 }

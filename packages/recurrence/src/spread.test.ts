@@ -53,6 +53,16 @@ describe('spreadSuggestedDates', () => {
     ]);
   });
 
+  it('lets the narrowest window keep a shared day, whatever the order', () => {
+    const week17 = { from: '2026-04-20', to: '2026-04-24' };
+    const items: SpreadItem[] = [
+      { date: '2026-04-20', window: SPRING },
+      { date: '2026-04-20', window: week17 },
+    ];
+    // «uke 17» has nowhere else to go inside its week: the spring-wide one moves instead.
+    expect(spreadSuggestedDates(items, year)).toEqual(['2026-04-27', '2026-04-20']);
+  });
+
   it('moves to the school day before a break when moving earlier', () => {
     const items: SpreadItem[] = [
       { date: '2026-04-07', window: SPRING },

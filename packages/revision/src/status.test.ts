@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarRegistry, isArshjulError, type ArshjulError } from '@arshjul/school-calendar';
 import { grorudRule } from '../test-fixtures/grorud-rules.js';
+import { revisionDueDates } from './due.js';
 import { latestRecord, recordRevision, revisionStatus } from './status.js';
 import { revisionRecordSchema, type RevisionRecord, type RevisionRecordInput } from './schema.js';
 
@@ -52,6 +53,17 @@ describe('revisionStatus', () => {
       ['2026-06-23', 'overdue'],
       ['2026-07-31', 'overdue'],
     ]);
+  });
+
+  it('takes the due dates the caller placed, and gives them back in the status', () => {
+    const [due] = revisionDueDates(r4, y2526);
+    // Moved a week on (another revision had the day): draft by 31 March, due 14 April.
+    const moved = { ...due!, date: '2026-04-14', draftBy: '2026-03-31' };
+    const at = (asOf: string) => revisionStatus(r4, [], y2526, asOf, { dues: [moved] });
+    expect(at('2026-03-24').map((s) => [s.state, s.due])).toEqual([['not-yet-due', moved]]);
+    expect(at('2026-03-31').map((s) => s.state)).toEqual(['due']);
+    // Unmoved, 24 March was already due.
+    expect(revisionStatus(r4, [], y2526, '2026-03-24')[0]!.state).toBe('due');
   });
 
   it('without a draft lead the due state starts when the window opens', () => {
