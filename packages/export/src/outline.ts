@@ -425,7 +425,7 @@ export function planOutline(build: AreaBuild, options: OutlineOptions = {}): Out
       kind: 'list',
       items: plan.notes.map(
         (n) =>
-          `${n.structure}: ${n.text}` +
+          `${n.label}: ${n.text}` +
           (n.alternative ? ` ${w('alternative')}: ${n.alternative}` : '') +
           (n.source ? ` (${w('source')}: ${n.source})` : ''),
       ),

@@ -138,8 +138,34 @@ describe('buildPlan for an area', () => {
     expect(plan.glossary.find((g) => g.term === 'NSK')?.expansion).toBe('Nærmiljøskolekoordinator');
     const included = new Set(plan.tables.flatMap((t) => t.rows.map((r) => r.id)));
     expect(plan.notes.length).toBeGreaterThan(0);
-    for (const n of plan.notes) expect(included.has(n.structure)).toBe(true);
+    const onStructures = plan.notes.filter((n) => n.kind === 'structure');
+    for (const n of onStructures) {
+      expect(included.has(n.structure!)).toBe(true);
+      expect(n.label).toBe(n.structure);
+    }
     expect(plan.notes.some((n) => n.structure === 'T5.1')).toBe(false);
+    // Every inconsistency the model notes on the plan's documents, revision rules and onboarding
+    // plans is there too, after the structures', named by title.
+    const expected = [
+      ...grorud.documents
+        .filter((d) => plan.documents.some((x) => x.id === d.id))
+        .flatMap((d) => d.notes.filter((n) => n.kind === 'inconsistency').map(() => d.title)),
+      ...grorud.revisions
+        .filter((r) => plan.revisionCalendar.some((x) => x.id === r.id))
+        .sort(
+          (a, b) =>
+            plan.revisionCalendar.findIndex((x) => x.id === a.id) -
+            plan.revisionCalendar.findIndex((x) => x.id === b.id),
+        )
+        .flatMap((r) => r.notes.filter((n) => n.kind === 'inconsistency').map(() => r.title)),
+      ...grorud.onboarding.flatMap((o) =>
+        o.notes.filter((n) => n.kind === 'inconsistency').map(() => o.title),
+      ),
+    ];
+    expect(plan.notes.filter((n) => n.kind !== 'structure').map((n) => n.label)).toEqual(expected);
+    expect(expected).toContain('Bydelskatalog (digitalt dokument)');
+    expect(expected).toContain('Plan for ny rektor');
+    expect(plan.notes.findIndex((n) => n.kind !== 'structure')).toBe(onStructures.length);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type Focus,
   type Level,
   type Model,
+  type Note,
   type ParticipationCell,
   type School,
 } from '@arshjul/model';
@@ -121,8 +122,14 @@ export interface PlanRoutine {
 }
 
 export interface PlanNote {
-  /** The structure the note is on. */
-  structure: string;
+  /** What the note is on: a structure, a document, a revision rule or an onboarding plan. */
+  kind: 'structure' | 'document' | 'revision' | 'onboarding';
+  /** Its id in the model. */
+  id: string;
+  /** What the plan calls it: a structure's id («T2.6»), else its title. */
+  label: string;
+  /** The structure the note is on (for a structure's note). */
+  structure?: string;
   text: string;
   alternative?: string;
   source?: string;
@@ -170,6 +177,7 @@ export function buildPlan(model: Model, options: BuildOptions): ImplementationPl
 export function planFor(sel: Selection): ImplementationPlan {
   const { model, year, lang } = sel;
   const revisions = includedRevisions(sel, revisionsForYear(model, year, { lang }));
+  const docs = documents(sel, revisions);
   return {
     title: titleFor(sel, 'plan'),
     area: sel.area,
@@ -181,7 +189,7 @@ export function planFor(sel: Selection): ImplementationPlan {
     stageSummary: stageSummary(sel),
     tables: tables(sel),
     participation: participation(sel),
-    documents: documents(sel, revisions),
+    documents: docs,
     revisionCalendar: revisions.map((r) => ({
       id: r.rule.id,
       title: r.title,
@@ -215,17 +223,43 @@ export function planFor(sel: Selection): ImplementationPlan {
       ...(g.expansion ? { expansion: g.expansion } : {}),
       ...(g.description ? { description: g.description } : {}),
     })),
-    notes: sel.structures.flatMap(({ structure }) =>
-      structure.notes
-        .filter((n) => n.kind === 'inconsistency')
-        .map((n) => ({
-          structure: structure.id,
-          text: n.text,
-          ...('alternative' in n && n.alternative ? { alternative: n.alternative } : {}),
-          ...('source' in n && n.source ? { source: n.source } : {}),
-        })),
-    ),
+    notes: planNotes(sel, new Set(docs.map((d) => d.id)), revisions),
   };
+}
+
+/**
+ * «Merknader»: where the sources disagree, on what the plan includes — its structures, then its
+ * documents, revision rules and onboarding plans.
+ */
+function planNotes(
+  sel: Selection,
+  documentIds: ReadonlySet<string>,
+  revisions: ReturnType<typeof includedRevisions>,
+): PlanNote[] {
+  const out: PlanNote[] = [];
+  const add = (about: Pick<PlanNote, 'kind' | 'id' | 'label'>, notes: readonly Note[]) => {
+    for (const n of notes) {
+      if (n.kind !== 'inconsistency') continue;
+      out.push({
+        ...about,
+        ...(about.kind === 'structure' ? { structure: about.id } : {}),
+        text: n.text,
+        ...('alternative' in n && n.alternative ? { alternative: n.alternative } : {}),
+        ...('source' in n && n.source ? { source: n.source } : {}),
+      });
+    }
+  };
+  for (const { structure } of sel.structures) {
+    add({ kind: 'structure', id: structure.id, label: structure.id }, structure.notes);
+  }
+  for (const doc of sel.model.documents) {
+    if (documentIds.has(doc.id)) add({ kind: 'document', id: doc.id, label: doc.title }, doc.notes);
+  }
+  for (const r of revisions) add({ kind: 'revision', id: r.rule.id, label: r.title }, r.rule.notes);
+  for (const p of sel.model.onboarding) {
+    add({ kind: 'onboarding', id: p.id, label: p.title }, p.notes);
+  }
+  return out;
 }
 
 const isBarne = (s: School) => s.stage === 'barneskole' || s.stage === 'kombinert';
