@@ -79,6 +79,27 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     );
   });
 
+  it('shows the model’s name and notes; its inconsistencies reach the plan’s «Merknader»', async () => {
+    expect(await byTestId('model-name').inputValue()).toBe('Grorudmodellen');
+    // Folded away under a line that counts them, so that the district and areas come first.
+    const box = byTestId('model-notes-box');
+    expect(await box.locator('summary').textContent()).toBe('Merknader om modellen som helhet (7)');
+    expect(await byTestId('model-notes').isVisible()).toBe(false);
+    await box.locator('summary').click();
+    const notes = page.locator('[data-testid="model-notes"] .note-row');
+    expect(await notes.count()).toBe(7);
+    expect(await byTestId('model-notes-0-kind').inputValue()).toBe('inconsistency');
+    const first = await byTestId('model-notes-0-text').inputValue();
+    expect(first).toMatch(/^Ungdomskonferansen er ikke en av strukturene/);
+    await byTestId('tab-plan').click();
+    await byTestId('plan-table').first().waitFor();
+    await expect
+      .poll(async () => (await page.locator('#panel-plan').textContent()) ?? '')
+      .toContain(`Grorudmodellen: ${first}`);
+    await toModel('organisation');
+    await box.locator('summary').click();
+  });
+
   it('gives a school another name the sources use, and undo takes it back', async () => {
     const aliases = byTestId('school-aliases-0');
     await aliases.fill('Ammerud skole, Ammerudskole, Ammerud, Ammerud b.s.');

@@ -161,10 +161,15 @@ describe('buildPlan for an area', () => {
       ...grorud.onboarding.flatMap((o) =>
         o.notes.filter((n) => n.kind === 'inconsistency').map(() => o.title),
       ),
+      ...grorud.notes.filter((n) => n.kind === 'inconsistency').map(() => grorud.name),
     ];
     expect(plan.notes.filter((n) => n.kind !== 'structure').map((n) => n.label)).toEqual(expected);
     expect(expected).toContain('Bydelskatalog (digitalt dokument)');
     expect(expected).toContain('Plan for ny rektor');
+    // Ungdomskonferansen is in the sources but not a structure of the plan: said on the model.
+    expect(
+      plan.notes.find((n) => n.kind === 'model' && n.text.startsWith('Ungdomskonferansen')),
+    ).toBeDefined();
     expect(plan.notes.findIndex((n) => n.kind !== 'structure')).toBe(onStructures.length);
   });
 });

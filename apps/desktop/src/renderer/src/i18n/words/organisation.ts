@@ -2,6 +2,13 @@
 import type { Lang } from '@arshjul/school-calendar';
 
 export const WORDS = {
+  'org.model': { nb: 'Modellen', nn: 'Modellen', en: 'The model' },
+  'org.modelSource': { nb: 'Kilde', nn: 'Kjelde', en: 'Source' },
+  'org.modelNotes': {
+    nb: 'Merknader om modellen som helhet ({n})',
+    nn: 'Merknader om modellen som heilskap ({n})',
+    en: 'Notes on the model as a whole ({n})',
+  },
   'org.district': { nb: 'Bydelen', nn: 'Bydelen', en: 'The district' },
   'org.kommune': { nb: 'Kommune', nn: 'Kommune', en: 'Municipality' },
   'org.idHint': {
