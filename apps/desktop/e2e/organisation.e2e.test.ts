@@ -77,6 +77,12 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     expect(await byTestId('unit-aliases-0').inputValue()).toBe(
       'avdeling Oppvekst, oppvekstavdelingen, Bydelens oppvekstavdeling',
     );
+    // A school's notes, folded under its name and their count.
+    const notes = byTestId('school-notes-8-box');
+    expect(await notes.locator('summary').textContent()).toMatch(/^Merknader: Bjøråsen.*\(2\)$/);
+    await notes.locator('summary').click();
+    expect(await byTestId('school-notes-8-0-text').inputValue()).toMatch(/^Navnet er skrevet/);
+    await notes.locator('summary').click();
   });
 
   it('shows the model’s name and notes; its inconsistencies reach the plan’s «Merknader»', async () => {
