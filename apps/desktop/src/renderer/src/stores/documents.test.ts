@@ -10,6 +10,7 @@ import {
   choiceLabel,
   documentsOfStructure,
   dueView,
+  nextDueOfRules,
   idBase,
   modelAndStructureRules,
   partyChoices,
@@ -120,6 +121,38 @@ describe('the revision cycles of the Grorud documents', () => {
     const atForum = dueView(byId.get('justering-av-samarbeidet'), '2025-08-01')!;
     expect(atForum.dates[0]).toMatchObject({ date: '2026-04-07', atForum: true });
     expect(dueView(undefined, '2025-08-01')).toBeNull();
+  });
+
+  it('gives a document’s next revision dates in date order, then why some rules have none', () => {
+    const byId = new Map(revisionsForYear(MODEL, YEAR).map((r) => [r.rule.id, r]));
+    // The konseptpapirer: NSK's rule first in the file, BVK's revised a fortnight earlier.
+    const papers = ['revisjon-konseptpapir-nsk', 'revisjon-konseptpapir-bvk'];
+    const dates = papers.map((id) => byId.get(id)!.dueDates[0]!.date);
+    expect(dates[0]! > dates[1]!).toBe(true);
+    expect(nextDueOfRules(byId, papers, '2025-09-01')).toEqual({
+      dates: [dates[1], dates[0]],
+      reasons: [],
+    });
+    // Past the spring: each rule's first date in the year.
+    expect(nextDueOfRules(byId, papers, '2026-07-01').dates).toEqual([dates[1], dates[0]]);
+    const onDemand = revisionsForYear(
+      load({
+        ...(DOC as object),
+        revisions: [
+          { id: 'ved-behov', title: 'Ved behov', subject: { kind: 'model' }, cadence: 'Ved behov' },
+        ],
+      } as Json).model!,
+      YEAR,
+    );
+    const reason = onDemand[0]!.unscheduled!;
+    expect(reason).toMatch(/\S/);
+    expect(
+      nextDueOfRules(
+        new Map([['ved-behov', onDemand[0]!]]),
+        ['ved-behov', 'ved-behov'],
+        '2025-09-01',
+      ),
+    ).toEqual({ dates: [], reasons: [reason] });
   });
 
   it('gives party and structure choices in the model’s words', () => {

@@ -257,6 +257,27 @@ export function dueView(revision: ModelRevision | undefined, asOf: IsoDate): Due
   };
 }
 
+/**
+ * What a table says of the next revision of some rules (a document's): each rule's next due
+ * date from `asOf` (or its first in the year, when all have passed) in date order, then the
+ * reasons the rules without dates have none.
+ */
+export function nextDueOfRules(
+  revisions: ReadonlyMap<string, ModelRevision>,
+  ruleIds: readonly string[],
+  asOf: IsoDate,
+): { dates: IsoDate[]; reasons: string[] } {
+  const dates: IsoDate[] = [];
+  const reasons: string[] = [];
+  for (const id of ruleIds) {
+    const due = dueView(revisions.get(id), asOf);
+    const first = due?.next ?? due?.dates[0]?.date;
+    if (first) dates.push(first);
+    else if (due?.unscheduled) reasons.push(due.unscheduled);
+  }
+  return { dates: [...new Set(dates)].sort(), reasons: [...new Set(reasons)] };
+}
+
 /** The done revisions of a rule, oldest first. */
 export function recordsOfRule(model: Model, ruleId: string): Model['revisionRecords'] {
   return model.revisionRecords
