@@ -1,16 +1,17 @@
 /**
- * End-to-end tests of the documents, onboarding and glossary editors on the «Modell» tab, with
- * the Grorud example: a document's revision rhythm changed (its meaning and due dates follow), a
- * phrase that is not understood, a new document and revision rule seen in the Plan tab, an
- * agenda row added to «Plan for ny rektor» Møte 1, moved up and undone, a glossary term added and
- * found with the search box; axe-core on each section. Screenshots: `model-documents.png`,
- * `model-onboarding.png`, `model-glossary.png`.
+ * End-to-end tests of the documents, onboarding, routines and glossary editors on the «Modell»
+ * tab, with the Grorud example: a document's revision rhythm changed (its meaning and due dates
+ * follow), a phrase that is not understood, a new document and revision rule seen in the Plan
+ * tab, an agenda row added to «Plan for ny rektor» Møte 1, moved up and undone, a step added to
+ * a routine and seen in the Plan tab, a glossary term added and found with the search box;
+ * axe-core on each section. Screenshots: `model-documents.png`, `model-onboarding.png`,
+ * `model-routines.png`, `model-glossary.png`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { closeApp, HAS_CHROMIUM, openReadyApp, steps, type Session } from './harness.js';
 
-describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () => {
+describe.skipIf(!HAS_CHROMIUM)('documents, onboarding, routines and glossary editors', () => {
   let session: Session;
   let page: Page;
   const { byTestId, shot, noSerious, toModelSection } = steps(() => page, 'model-');
@@ -230,6 +231,56 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding and glossary editors', () 
 
     it('has no serious axe violations', async () => {
       await noSerious('onboarding');
+    });
+  });
+
+  describe('routines', () => {
+    const R = 'bekymring-for-elev';
+    it('shows the three Grorud routines with their steps and conditions', async () => {
+      await toModelSection('routines');
+      expect(await page.locator('[data-testid^="routine-name-"]').count()).toBe(3);
+      expect(await byTestId(`routine-name-${R}`).inputValue()).toBe(
+        'Når skolen er bekymret for en elev',
+      );
+      expect(await byTestId(`routine-event-${R}`).inputValue()).toBe(
+        'skolen er bekymret for en elev',
+      );
+      expect(await byTestId(`step-action-${R}-0`).inputValue()).toMatch(/^Skolen drøfter saken/);
+      expect(await byTestId(`step-preconditions-${R}-1`).inputValue()).toBe(
+        'samtykke fra familien',
+      );
+    });
+
+    it('adds a step, seen in the Plan tab, and undoes it', async () => {
+      await byTestId(`step-add-${R}`).click();
+      const action = byTestId(`step-action-${R}-2`);
+      await expect.poll(() => action.evaluate((el) => el === document.activeElement)).toBe(true);
+      await action.fill('BVK følger opp med skolen etter fire uker.');
+      await byTestId(`step-timing-${R}-2`).fill('etter fire uker');
+      await shot('routines');
+      await byTestId('tab-plan').click();
+      await byTestId('plan-table').first().waitFor();
+      await expect
+        .poll(async () => (await page.locator('#panel-plan').textContent()) ?? '')
+        .toContain('BVK følger opp med skolen etter fire uker.');
+      await toModelSection('routines');
+      // Three steps back: the timing, the action, the new step.
+      for (let i = 0; i < 3; i++) await byTestId('undo-button').click();
+      await expect.poll(() => byTestId(`step-action-${R}-2`).count()).toBe(0);
+    });
+
+    it('adds a routine with its name ready to be written', async () => {
+      await byTestId('routine-add').click();
+      const name = byTestId('routine-name-ny-rutine');
+      await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await page.locator('[data-testid^="routine-name-"]').count()).toBe(4);
+      expect(await byTestId('file-errors').count()).toBe(0);
+      await byTestId('undo-button').click();
+      await expect.poll(() => page.locator('[data-testid^="routine-name-"]').count()).toBe(3);
+    });
+
+    it('has no serious axe violations', async () => {
+      await noSerious('routines');
     });
   });
 

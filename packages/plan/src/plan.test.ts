@@ -161,6 +161,9 @@ describe('buildPlan for an area', () => {
       ...grorud.onboarding.flatMap((o) =>
         o.notes.filter((n) => n.kind === 'inconsistency').map(() => o.title),
       ),
+      ...grorud.routines.flatMap((r) =>
+        r.notes.filter((n) => n.kind === 'inconsistency').map(() => r.name),
+      ),
       ...grorud.notes.filter((n) => n.kind === 'inconsistency').map(() => grorud.name),
     ];
     expect(plan.notes.filter((n) => n.kind !== 'structure').map((n) => n.label)).toEqual(expected);

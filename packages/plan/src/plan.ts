@@ -122,8 +122,8 @@ export interface PlanRoutine {
 }
 
 export interface PlanNote {
-  /** What the note is on: a structure, document, revision rule, onboarding plan or the model. */
-  kind: 'structure' | 'document' | 'revision' | 'onboarding' | 'model';
+  /** What the note is on. */
+  kind: 'structure' | 'document' | 'revision' | 'onboarding' | 'routine' | 'model';
   /** Its id in the model (the model's own id for a note on the model). */
   id: string;
   /** What the plan calls it: a structure's id («T2.6»), else its title (or name). */
@@ -229,7 +229,7 @@ export function planFor(sel: Selection): ImplementationPlan {
 
 /**
  * «Merknader»: where the sources disagree, on what the plan includes — its structures, then its
- * documents, revision rules and onboarding plans, and last the model as a whole.
+ * documents, revision rules, onboarding plans and routines, and last the model as a whole.
  */
 function planNotes(
   sel: Selection,
@@ -259,6 +259,7 @@ function planNotes(
   for (const p of sel.model.onboarding) {
     add({ kind: 'onboarding', id: p.id, label: p.title }, p.notes);
   }
+  for (const r of sel.model.routines) add({ kind: 'routine', id: r.id, label: r.name }, r.notes);
   add({ kind: 'model', id: sel.model.id, label: sel.model.name }, sel.model.notes);
   return out;
 }

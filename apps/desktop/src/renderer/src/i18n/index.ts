@@ -8,6 +8,7 @@ import { WORDS as ROLES } from './words/roles.js';
 import { WORDS as PARTICIPATION } from './words/participation.js';
 import { WORDS as DOCUMENTS } from './words/documents.js';
 import { WORDS as ONBOARDING } from './words/onboarding.js';
+import { WORDS as ROUTINES } from './words/routines.js';
 import { WORDS as GLOSSARY } from './words/glossary.js';
 import { WORDS as REVISION } from './words/revision.js';
 import { WORDS as CALENDAR } from './words/calendar.js';
@@ -125,6 +126,7 @@ export const PARTS = {
   PARTICIPATION,
   DOCUMENTS,
   ONBOARDING,
+  ROUTINES,
   GLOSSARY,
   REVISION,
   CALENDAR,
@@ -141,6 +143,7 @@ const DICT = {
   ...PARTICIPATION,
   ...DOCUMENTS,
   ...ONBOARDING,
+  ...ROUTINES,
   ...GLOSSARY,
   ...REVISION,
   ...CALENDAR,

@@ -23,6 +23,7 @@ export const MODEL_SECTIONS = [
   'participation',
   'documents',
   'onboarding',
+  'routines',
   'glossary',
 ] as const;
 export type ModelSection = (typeof MODEL_SECTIONS)[number];

@@ -12,6 +12,7 @@ export const WORDS = {
     nn: 'Introduksjonsplanar',
     en: 'Onboarding plans',
   },
+  'section.routines': { nb: 'Rutiner', nn: 'Rutinar', en: 'Routines' },
   'section.glossary': { nb: 'Ordliste', nn: 'Ordliste', en: 'Glossary' },
   modelSections: { nb: 'Deler av modellen', nn: 'Delar av modellen', en: 'Parts of the model' },
   add: { nb: 'Legg til', nn: 'Legg til', en: 'Add' },
