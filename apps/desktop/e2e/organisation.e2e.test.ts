@@ -83,6 +83,10 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     await notes.locator('summary').click();
     expect(await byTestId('school-notes-8-0-text').inputValue()).toMatch(/^Navnet er skrevet/);
     await notes.locator('summary').click();
+    // A unit's, none in Grorud.
+    expect(await byTestId('unit-notes-0-box').locator('summary').textContent()).toBe(
+      'Merknader (0)',
+    );
   });
 
   it('shows the model’s name and notes; its inconsistencies reach the plan’s «Merknader»', async () => {
