@@ -269,6 +269,23 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding, routines and glossary edi
       await expect.poll(() => byTestId(`step-action-${R}-2`).count()).toBe(0);
     });
 
+    it('asks before removing a routine’s only step, and says at the steps what is wrong', async () => {
+      const O = 'opplaering-taushetsplikt';
+      await byTestId(`step-remove-${O}-0`).click();
+      const steps = byTestId(`routine-steps-${O}`);
+      const confirm = steps.getByTestId('remove-confirm');
+      await confirm.waitFor();
+      await confirm.getByTestId('remove-anyway').click();
+      await expect.poll(() => byTestId(`step-action-${O}-0`).count()).toBe(0);
+      // The routine needs a step: the message is at its steps, and the work is kept.
+      await expect.poll(async () => (await steps.textContent()) ?? '').toMatch(/skal ha minst 1/);
+      expect(await byTestId(`routine-name-${O}`).inputValue()).toBe(
+        'Opplæring om taushetsplikten for nye medarbeidere',
+      );
+      await byTestId('undo-button').click();
+      await expect.poll(() => byTestId(`step-action-${O}-0`).count()).toBe(1);
+    });
+
     it('adds a routine with its name ready to be written', async () => {
       await byTestId('routine-add').click();
       const name = byTestId('routine-name-ny-rutine');
