@@ -49,7 +49,7 @@ interface FrameTiming {
   stale: number;
   /** Milliseconds from the last frame before the input to the first after it. */
   editFrame: number;
-  /** The median time between frames in the 100 ms before the input (the peer). */
+  /** The median time between frames in the 100 ms before the input (idle frames). */
   idleFrame: number;
   /** Milliseconds from the input to the view updated. */
   shown: number;
@@ -143,8 +143,8 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
    * screen), at a point between two frames that differs from edit to edit (`phase`, 0 to 1).
    * Gives the frames begun after the input but before the view showed the edit (0 when the edit
    * reaches the first frame after the keystroke), and the time between the last frame before the
-   * input and the first after it: a frame's time (the idle frames measured just before, the peer)
-   * when the edit fits in a frame, more when it does not.
+   * input and the first after it: a frame's time (as the idle frames measured just before) when
+   * the edit fits in a frame, more when it does not.
    *
    * With `peer`, no edit: at the same moment the page gets the least a change can ask of it, the
    * line beside the field (the editor's reading of the rhythm) extended by `value`, and shortened
@@ -163,6 +163,10 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
         const input = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
         const target = watch === 'wheel' ? null : document.querySelector(watch);
         if (!input || (watch !== 'wheel' && !target)) throw new Error(`no ${testId} or ${watch}`);
+        // The peer's text, added to the line and taken away afterwards (Vue's own nodes untouched).
+        const added = document.createTextNode(` ${value}`);
+        const line = document.querySelector('[data-testid="cadence-meaning"]');
+        if (peer && !line) throw new Error('no line beside the rhythm field');
         const frames: number[] = [];
         let running = true;
         const loop = () => {
@@ -182,10 +186,6 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
         if (target) {
           observer.observe(target, changes);
         }
-        // The peer's text, added to the line and taken away afterwards (Vue's own nodes untouched).
-        const added = document.createTextNode(` ${value}`);
-        const line = document.querySelector('[data-testid="cadence-meaning"]');
-        if (peer && !line) throw new Error('no line beside the rhythm field');
         const t0 = performance.now();
         if (peer) {
           line!.appendChild(added);
@@ -464,7 +464,7 @@ describe.skipIf(!HAS_CHROMIUM)('Årshjulet in the browser', () => {
     // The same kinds of edit in a stream of frames: does the edit reach the first frame after the
     // keystroke, and does that frame come when the next frame would have (no frame dropped)?
     // Each edit followed by its peer at the same point between frames: one line of text
-    // changed, nothing rebuilt or painted.
+    // changed, nothing rebuilt and the wheel not painted.
     const inFrames: FrameTiming[] = [];
     const peerInFrames: FrameTiming[] = [];
     for (const [i, phrase] of [...phrases, ...phrases].entries()) {
