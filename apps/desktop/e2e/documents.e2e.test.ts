@@ -339,6 +339,33 @@ describe.skipIf(!HAS_CHROMIUM)('documents, onboarding, routines and glossary edi
       await shot('glossary');
     });
 
+    it('notes on «NSK» that the sources disagree: the plan’s «Merknader» says so; undone', async () => {
+      const terms = await byTestId('glossary-table')
+        .locator('[data-testid^="gloss-term-"]')
+        .evaluateAll((els) =>
+          els.map((e) => [e.getAttribute('data-testid'), (e as HTMLInputElement).value]),
+        );
+      const i = terms.find(([, term]) => term === 'NSK')![0]!.replace('gloss-term-', '');
+      const box = byTestId(`gloss-notes-${i}-box`);
+      expect(await box.locator('summary').textContent()).toBe('Merknader: NSK (0)');
+      await box.locator('summary').click();
+      await byTestId(`gloss-notes-${i}-add`).click();
+      await byTestId(`gloss-notes-${i}-0-kind`).selectOption('inconsistency');
+      await byTestId(`gloss-notes-${i}-0-text`).fill('Kildene forklarer NSK på to måter.');
+      expect(await box.locator('summary').textContent()).toBe('Merknader: NSK (1)');
+      await byTestId('tab-plan').click();
+      await byTestId('plan-table').first().waitFor();
+      await expect
+        .poll(async () => (await page.locator('#panel-plan').textContent()) ?? '')
+        .toContain('NSK: Kildene forklarer NSK på to måter.');
+      // Three steps back: the text, the kind, the note.
+      for (let n = 0; n < 3; n++) await byTestId('undo-button').click();
+      await toModelSection('glossary');
+      await expect
+        .poll(() => byTestId(`gloss-notes-${i}-box`).locator('summary').textContent())
+        .toBe('Merknader: NSK (0)');
+    });
+
     it('has no serious axe violations', async () => {
       await noSerious('glossary');
     });

@@ -110,6 +110,25 @@ describe.skipIf(!HAS_CHROMIUM)('the organisation and roles editors', () => {
     await box.locator('summary').click();
   });
 
+  it('shows the district’s and the organisation’s notes; the kindergartens reach the plan', async () => {
+    expect(await byTestId('district-notes-box').locator('summary').textContent()).toBe(
+      'Merknader om bydelen (0)',
+    );
+    const box = byTestId('organisation-notes-box');
+    expect(await box.locator('summary').textContent()).toBe('Merknader om organisasjonen (5)');
+    await box.locator('summary').click();
+    expect(await page.locator('[data-testid="organisation-notes"] .note-row').count()).toBe(5);
+    expect(await byTestId('organisation-notes-0-kind').inputValue()).toBe('inconsistency');
+    const first = await byTestId('organisation-notes-0-text').inputValue();
+    expect(first).toContain('18 barnehager');
+    await byTestId('tab-plan').click();
+    await byTestId('plan-table').first().waitFor();
+    await expect
+      .poll(async () => (await page.locator('#panel-plan').textContent()) ?? '')
+      .toContain(`Bydel Grorud: ${first}`);
+    await toModel('organisation');
+  });
+
   it('gives a school another name the sources use, and undo takes it back', async () => {
     const aliases = byTestId('school-aliases-0');
     await aliases.fill('Ammerud skole, Ammerudskole, Ammerud, Ammerud b.s.');

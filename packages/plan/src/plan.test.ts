@@ -164,6 +164,10 @@ describe('buildPlan for an area', () => {
       ...grorud.routines.flatMap((r) =>
         r.notes.filter((n) => n.kind === 'inconsistency').map(() => r.name),
       ),
+      // Grorud's organisation notes one (the number of kindergartens), on no unit or school.
+      ...grorud.organisation.notes
+        .filter((n) => n.kind === 'inconsistency')
+        .map(() => grorud.organisation.district.name),
       ...grorud.notes.filter((n) => n.kind === 'inconsistency').map(() => grorud.name),
     ];
     expect(plan.notes.filter((n) => n.kind !== 'structure').map((n) => n.label)).toEqual(expected);
@@ -174,6 +178,43 @@ describe('buildPlan for an area', () => {
       plan.notes.find((n) => n.kind === 'model' && n.text.startsWith('Ungdomskonferansen')),
     ).toBeDefined();
     expect(plan.notes.findIndex((n) => n.kind !== 'structure')).toBe(onStructures.length);
+    const kindergartens = plan.notes.find((n) => n.kind === 'organisation')!;
+    expect(kindergartens).toMatchObject({ id: 'bydel-grorud', label: 'Bydel Grorud' });
+    expect(kindergartens.text).toContain('18 barnehager');
+    expect(kindergartens.alternative).toContain('til sammen 16');
+  });
+
+  it('notes the inconsistencies of an area, its schools, roles and glossary in that area only', () => {
+    const note = (text: string) => ({ kind: 'inconsistency' as const, text });
+    const model = structuredClone(grorud);
+    const romsas = model.organisation.areas.find((a) => a.id === 'omrade-romsas')!;
+    romsas.notes.push(note('Romsås-området: kildene er uenige om grensen.'));
+    const rodtvet = model.organisation.schools.find((s) => s.id === 'rodtvet')!;
+    rodtvet.notes.push(note('Rødtvet: kildene er uenige om antall elever.'));
+    model.roles[0]!.notes.push(note('Rollen: kildene er uenige om tittelen.'));
+    model.glossary.find((g) => g.term === 'NSK')!.notes.push(note('NSK: to forklaringer.'));
+    const texts = (area: string) =>
+      buildPlan(model, { area, year }).notes.map((n) => `${n.kind} ${n.label}: ${n.text}`);
+    const ammerud = texts('omrade-ammerud');
+    const romsasPlan = texts('omrade-romsas');
+    expect(romsasPlan).toContain(
+      'organisation Romsås: Romsås-området: kildene er uenige om grensen.',
+    );
+    expect(ammerud.some((t) => t.includes('Romsås-området'))).toBe(false);
+    expect(ammerud).toContain(
+      'organisation Rødtvet barneskole: Rødtvet: kildene er uenige om antall elever.',
+    );
+    expect(romsasPlan.some((t) => t.includes('Rødtvet:'))).toBe(false);
+    // Roles and the glossary are the whole model's: in every plan, before the model's own notes.
+    for (const plan of [ammerud, romsasPlan]) {
+      expect(plan).toContain(
+        `role ${model.roles[0]!.title}: Rollen: kildene er uenige om tittelen.`,
+      );
+      expect(plan).toContain('glossary NSK: NSK: to forklaringer.');
+      const glossary = plan.findIndex((t) => t.startsWith('glossary'));
+      expect(glossary).toBeLessThan(plan.findIndex((t) => t.startsWith('model')));
+      expect(plan.findIndex((t) => t.startsWith('role'))).toBeLessThan(glossary);
+    }
   });
 });
 

@@ -123,8 +123,20 @@ export interface PlanRoutine {
 
 export interface PlanNote {
   /** What the note is on. */
-  kind: 'structure' | 'document' | 'revision' | 'onboarding' | 'routine' | 'model';
-  /** Its id in the model (the model's own id for a note on the model). */
+  kind:
+    | 'structure'
+    | 'document'
+    | 'revision'
+    | 'onboarding'
+    | 'routine'
+    | 'organisation'
+    | 'role'
+    | 'glossary'
+    | 'model';
+  /**
+   * Its id in the model: the model's own id for a note on the model, the district's for one on the
+   * organisation as a whole, the term for a glossary entry's.
+   */
   id: string;
   /** What the plan calls it: a structure's id («T2.6»), else its title (or name). */
   label: string;
@@ -155,7 +167,11 @@ export interface ImplementationPlan {
   newcomers: PlanNewcomer[];
   routines: PlanRoutine[];
   glossary: { term: string; kind: string; expansion?: string; description?: string }[];
-  /** «Merknader»: the inconsistencies noted on the included structures. */
+  /**
+   * «Merknader»: the inconsistencies noted on what the plan includes: its structures, documents,
+   * revision rules, onboarding plans and routines, the organisation (district, units, areas,
+   * schools, institutions), roles, glossary, and the model as a whole.
+   */
   notes: PlanNote[];
 }
 
@@ -229,7 +245,9 @@ export function planFor(sel: Selection): ImplementationPlan {
 
 /**
  * «Merknader»: where the sources disagree, on what the plan includes — its structures, then its
- * documents, revision rules, onboarding plans and routines, and last the model as a whole.
+ * documents, revision rules, onboarding plans and routines; the organisation (the district and
+ * the organisation as a whole, units, the area or areas, the schools, institutions), the roles and
+ * collectives, the glossary; and last the model as a whole.
  */
 function planNotes(
   sel: Selection,
@@ -260,6 +278,28 @@ function planNotes(
     add({ kind: 'onboarding', id: p.id, label: p.title }, p.notes);
   }
   for (const r of sel.model.routines) add({ kind: 'routine', id: r.id, label: r.name }, r.notes);
+  const org = sel.model.organisation;
+  const district = { kind: 'organisation', id: org.district.id, label: org.district.name } as const;
+  add(district, org.district.notes);
+  add(district, org.notes);
+  // For one area: the units organised by it (or by none), the area, its schools and institutions.
+  const area = sel.area?.id;
+  const here = (areas: readonly string[]) => !area || areas.length === 0 || areas.includes(area);
+  for (const u of org.units) {
+    if (here(u.areas)) add({ kind: 'organisation', id: u.id, label: u.name }, u.notes);
+  }
+  for (const a of org.areas) {
+    if (here([a.id])) add({ kind: 'organisation', id: a.id, label: a.name }, a.notes);
+  }
+  for (const s of sel.schools) add({ kind: 'organisation', id: s.id, label: s.name }, s.notes);
+  for (const i of org.institutions) {
+    if (here(i.area ? [i.area] : [])) {
+      add({ kind: 'organisation', id: i.id, label: i.name }, i.notes);
+    }
+  }
+  for (const r of sel.model.roles) add({ kind: 'role', id: r.id, label: r.title }, r.notes);
+  for (const c of sel.model.collectives) add({ kind: 'role', id: c.id, label: c.name }, c.notes);
+  for (const g of sel.model.glossary) add({ kind: 'glossary', id: g.term, label: g.term }, g.notes);
   add({ kind: 'model', id: sel.model.id, label: sel.model.name }, sel.model.notes);
   return out;
 }

@@ -10,6 +10,16 @@ export const WORDS = {
     en: 'Notes on the model as a whole ({n})',
   },
   'org.district': { nb: 'Bydelen', nn: 'Bydelen', en: 'The district' },
+  'org.districtNotes': {
+    nb: 'Merknader om bydelen ({n})',
+    nn: 'Merknader om bydelen ({n})',
+    en: 'Notes on the district ({n})',
+  },
+  'org.organisationNotes': {
+    nb: 'Merknader om organisasjonen ({n})',
+    nn: 'Merknader om organisasjonen ({n})',
+    en: 'Notes on the organisation ({n})',
+  },
   'org.kommune': { nb: 'Kommune', nn: 'Kommune', en: 'Municipality' },
   'org.idHint': {
     nb: 'Id-en kan ikke endres her: andre deler av modellen viser til den.',
