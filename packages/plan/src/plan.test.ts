@@ -192,6 +192,15 @@ describe('buildPlan for an area', () => {
     const rodtvet = model.organisation.schools.find((s) => s.id === 'rodtvet')!;
     rodtvet.notes.push(note('Rødtvet: kildene er uenige om antall elever.'));
     model.roles[0]!.notes.push(note('Rollen: kildene er uenige om tittelen.'));
+    // An institution and a unit organised by Romsås only.
+    const barnehage = model.organisation.institutions.find(
+      (i) => i.id === 'grorud-apen-barnehage',
+    )!;
+    barnehage.area = 'omrade-romsas';
+    barnehage.notes.push(note('Barnehagen: to adresser i kildene.'));
+    const ae = model.organisation.units.find((u) => u.id === 'ae')!;
+    ae.areas = ['omrade-romsas'];
+    ae.notes.push(note('AE: to navn i kildene.'));
     model.glossary.find((g) => g.term === 'NSK')!.notes.push(note('NSK: to forklaringer.'));
     const texts = (area: string) =>
       buildPlan(model, { area, year }).notes.map((n) => `${n.kind} ${n.label}: ${n.text}`);
@@ -205,6 +214,11 @@ describe('buildPlan for an area', () => {
       'organisation Rødtvet barneskole: Rødtvet: kildene er uenige om antall elever.',
     );
     expect(romsasPlan.some((t) => t.includes('Rødtvet:'))).toBe(false);
+    for (const text of ['Barnehagen: to adresser i kildene.', 'AE: to navn i kildene.']) {
+      expect(romsasPlan.some((t) => t.startsWith('organisation') && t.endsWith(text))).toBe(true);
+      expect(ammerud.some((t) => t.endsWith(text))).toBe(false);
+      expect(texts('all').some((t) => t.endsWith(text))).toBe(true);
+    }
     // Roles and the glossary are the whole model's: in every plan, before the model's own notes.
     for (const plan of [ammerud, romsasPlan]) {
       expect(plan).toContain(
